@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { CaseSchema } from '../case/schema';
+
+/**
+ * The IPC contract: every channel between the renderer and the Node side, with
+ * the zod schema of its request and its response. The preload, the browser
+ * mode's fetch bridge, the e2e harness and the main-process wrapper are all
+ * generated from this one table, so a change here is a compile error on every
+ * side (architecture.md, "The IPC contract").
+ */
+
+const CaseId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const NoFields = z.strictObject({});
+
+/** One row of the case list. */
+export const CaseSummarySchema = z.strictObject({
+  id: CaseId,
+  title: z.string(),
+  people: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** One row of the trash: a case summary and when it was deleted. */
+export const TrashedCaseSchema = CaseSummarySchema.extend({ trashedAt: z.string() });
+
+/** A damaged file the store moved aside instead of overwriting it. */
+export const QuarantineReportSchema = z.strictObject({
+  file: z.string(),
+  movedTo: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+
+/** The text of a case file on its way in or out of the app. */
+export const CaseFileTextSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  text: z.string(),
+});
+
+function channel<Method extends string, Req extends z.ZodType, Res extends z.ZodType>(
+  method: Method,
+  request: Req,
+  response: Res,
+) {
+  return { method, request, response };
+}
+
+export const CONTRACT = {
+  'store:status': channel(
+    'getStoreStatus',
+    NoFields,
+    z.strictObject({
+      dataDir: z.string(),
+      mode: z.enum(['desktop', 'browser', 'test']),
+      quarantined: z.array(QuarantineReportSchema),
+    }),
+  ),
+  'cases:list': channel('listCases', NoFields, z.strictObject({ cases: z.array(CaseSummarySchema) })),
+  'cases:get': channel('getCase', z.strictObject({ id: CaseId }), z.strictObject({ case: CaseSchema })),
+  'cases:create': channel('createCase', z.strictObject({ case: CaseSchema }), z.strictObject({ case: CaseSchema })),
+  'cases:save': channel('saveCase', z.strictObject({ case: CaseSchema }), z.strictObject({ case: CaseSchema })),
+  'cases:duplicate': channel('duplicateCase', z.strictObject({ id: CaseId }), z.strictObject({ case: CaseSchema })),
+  'cases:trash': channel('trashCase', z.strictObject({ id: CaseId }), NoFields),
+  'cases:list-trash': channel('listTrash', NoFields, z.strictObject({ cases: z.array(TrashedCaseSchema) })),
+  'cases:restore': channel('restoreCase', z.strictObject({ id: CaseId }), z.strictObject({ case: CaseSchema })),
+  'cases:empty-trash': channel('emptyTrash', NoFields, z.strictObject({ removed: z.number().int().nonnegative() })),
+  'cases:import': channel('importCase', CaseFileTextSchema, z.strictObject({ case: CaseSchema })),
+  'cases:export': channel('exportCase', z.strictObject({ id: CaseId }), CaseFileTextSchema),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+
+/** What the renderer sends on a channel. */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives, after parsing. */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+/** What the renderer receives on success. */
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+/** What a handler may return, before the response schema parses it. */
+export type HandlerResultOf<C extends Channel> = z.input<Contract[C]['response']>;
+
+/** Returns true when `name` is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT, name);
+}
