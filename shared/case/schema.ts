@@ -21,95 +21,119 @@ const FreeText = z
 
 const DateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
 
-const Position = z.strictObject({
-  x: z.number({ error: 'expected a finite number' }),
-  y: z.number({ error: 'expected a finite number' }),
-});
+const Position = z.strictObject(
+  {
+    x: z.number({ error: 'expected a finite number' }),
+    y: z.number({ error: 'expected a finite number' }),
+  },
+  { error: 'expected a position { "x": number, "y": number }' },
+);
 
-export const PersonSchema = z.strictObject({
-  id: Id,
-  name: z
-    .string({ error: 'expected a name (text)' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(120, { error: 'must be at most 120 characters' }),
-  kind: z.enum(PERSON_KINDS, { error: 'expected one of "client", "therapist", "supervisor", "other"' }),
-  note: FreeText.optional(),
-});
+export const PersonSchema = z.strictObject(
+  {
+    id: Id,
+    name: z
+      .string({ error: 'expected a name (text)' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(120, { error: 'must be at most 120 characters' }),
+    kind: z.enum(PERSON_KINDS, { error: 'expected one of "client", "therapist", "supervisor", "other"' }),
+    note: FreeText.optional(),
+  },
+  { error: 'expected a person (an object with id, name and kind)' },
+);
 
-export const MemberSchema = z.strictObject({
-  person: Id,
-  roles: z.array(Id, { error: 'expected a list of role ids' }).default([]),
-  feelings: z.array(Id, { error: 'expected a list of feeling ids' }).default([]),
-  position: Position.optional(),
-});
+export const MemberSchema = z.strictObject(
+  {
+    person: Id,
+    roles: z.array(Id, { error: 'expected a list of role ids' }).default([]),
+    feelings: z.array(Id, { error: 'expected a list of feeling ids' }).default([]),
+    position: Position.optional(),
+  },
+  { error: 'expected a member (an object with person, roles and feelings)' },
+);
 
-export const RelationSchema = z.strictObject({
-  id: Id,
-  from: Id,
-  to: Id,
-  fromRole: Id.optional(),
-  toRole: Id.optional(),
-  act: FreeText.optional(),
-});
+export const RelationSchema = z.strictObject(
+  {
+    id: Id,
+    from: Id,
+    to: Id,
+    fromRole: Id.optional(),
+    toRole: Id.optional(),
+    act: FreeText.optional(),
+  },
+  { error: 'expected a relation (an object with id, from and to)' },
+);
 
-export const SystemSchema = z.strictObject({
-  members: z.array(MemberSchema, { error: 'expected a list of members' }).default([]),
-  relations: z
-    .array(RelationSchema, { error: 'expected a list of relations' })
-    .max(MAX_RELATIONS_PER_SYSTEM, { error: `at most ${MAX_RELATIONS_PER_SYSTEM.toLocaleString('en')} relations per system` })
-    .default([]),
-  notes: FreeText.optional(),
-});
+export const SystemSchema = z.strictObject(
+  {
+    members: z.array(MemberSchema, { error: 'expected a list of members' }).default([]),
+    relations: z
+      .array(RelationSchema, { error: 'expected a list of relations' })
+      .max(MAX_RELATIONS_PER_SYSTEM, { error: `at most ${MAX_RELATIONS_PER_SYSTEM.toLocaleString('en')} relations per system` })
+      .default([]),
+    notes: FreeText.optional(),
+  },
+  { error: 'expected a system (an object with members and relations)' },
+);
 
-export const CustomRoleSchema = z.strictObject({
-  id: Id,
-  label: z
-    .string({ error: 'expected a label (text)' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(60, { error: 'must be at most 60 characters' }),
-  sasb: z
-    .string({ error: 'expected a SASB code' })
-    .regex(SASB_CODE_PATTERN, { error: 'expected a SASB code: other.N, self.N or introject.N with N 1–8' })
-    .transform((code) => code as SasbCode)
-    .optional(),
-});
+export const CustomRoleSchema = z.strictObject(
+  {
+    id: Id,
+    label: z
+      .string({ error: 'expected a label (text)' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(60, { error: 'must be at most 60 characters' }),
+    sasb: z
+      .string({ error: 'expected a SASB code' })
+      .regex(SASB_CODE_PATTERN, { error: 'expected a SASB code: other.N, self.N or introject.N with N 1–8' })
+      .transform((code) => code as SasbCode)
+      .optional(),
+  },
+  { error: 'expected a custom role (an object with id and label)' },
+);
 
-export const CustomFeelingSchema = z.strictObject({
-  id: Id,
-  label: z
-    .string({ error: 'expected a label (text)' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(60, { error: 'must be at most 60 characters' }),
-});
+export const CustomFeelingSchema = z.strictObject(
+  {
+    id: Id,
+    label: z
+      .string({ error: 'expected a label (text)' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(60, { error: 'must be at most 60 characters' }),
+  },
+  { error: 'expected a custom feeling (an object with id and label)' },
+);
 
-const CaseShape = z.strictObject({
-  id: Id,
-  title: z
-    .string({ error: 'expected a title (text)' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' }),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-  summary: FreeText.optional(),
-  people: z
-    .array(PersonSchema, { error: 'expected a list of people' })
-    .min(1, { error: 'needs at least one person' })
-    .max(500, { error: 'at most 500 people' }),
-  systems: z.strictObject(
-    {
-      client: SystemSchema,
-      therapy: SystemSchema,
-      supervision: SystemSchema,
-    },
-    { error: 'expected the systems "client", "therapy" and "supervision"' },
-  ),
-  customRoles: z.array(CustomRoleSchema, { error: 'expected a list of custom roles' }).default([]),
-  customFeelings: z.array(CustomFeelingSchema, { error: 'expected a list of custom feelings' }).default([]),
-});
+const CaseShape = z.strictObject(
+  {
+    id: Id,
+    title: z
+      .string({ error: 'expected a title (text)' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    summary: FreeText.optional(),
+    people: z
+      .array(PersonSchema, { error: 'expected a list of people' })
+      .min(1, { error: 'needs at least one person' })
+      .max(500, { error: 'at most 500 people' }),
+    systems: z.strictObject(
+      {
+        client: SystemSchema,
+        therapy: SystemSchema,
+        supervision: SystemSchema,
+      },
+      { error: 'expected the systems "client", "therapy" and "supervision"' },
+    ),
+    customRoles: z.array(CustomRoleSchema, { error: 'expected a list of custom roles' }).default([]),
+    customFeelings: z.array(CustomFeelingSchema, { error: 'expected a list of custom feelings' }).default([]),
+  },
+  { error: 'expected the case (an object with id, title, people and systems)' },
+);
 
 type CaseShapeOutput = z.output<typeof CaseShape>;
 type Path = (string | number)[];
@@ -218,29 +242,39 @@ function checkListed(ids: readonly string[], known: ReadonlySet<string>, path: P
 }
 
 /** One case, valid by every rule of case-format.md. */
-export const CaseSchema = CaseShape.superRefine((kase, ctx) => {
-  checkCaseReferences(kase, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
-});
+export const CaseSchema = CaseShape.superRefine(
+  (kase, ctx) => {
+    checkCaseReferences(kase, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+  },
+  // zod 4 runs a refinement after "continuable" issues too (a malformed id, an
+  // unknown key, a text too long); cross-checking such a case only adds echoes
+  // of the first problem ("unknown person" after a bad person id), so the
+  // references are checked only once the shape is clean.
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** A whole case file: the envelope with format and version around one case. */
-export const CaseFileSchema = z.strictObject({
-  format: z.literal(CASE_FORMAT_NAME, { error: `expected "${CASE_FORMAT_NAME}"` }),
-  version: z
-    .number({ error: 'expected a whole number' })
-    .int({ error: 'expected a whole number' })
-    .check((ctx) => {
-      if (ctx.value > CASE_FORMAT_VERSION) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value,
-          message: `made by a newer version of Triptych (format version ${ctx.value}); this version reads format version ${CASE_FORMAT_VERSION}`,
-        });
-      } else if (ctx.value < CASE_FORMAT_VERSION) {
-        ctx.issues.push({ code: 'custom', input: ctx.value, message: `unsupported format version ${ctx.value}` });
-      }
-    }),
-  case: CaseSchema,
-});
+export const CaseFileSchema = z.strictObject(
+  {
+    format: z.literal(CASE_FORMAT_NAME, { error: `expected "${CASE_FORMAT_NAME}"` }),
+    version: z
+      .number({ error: 'expected a whole number' })
+      .int({ error: 'expected a whole number' })
+      .check((ctx) => {
+        if (ctx.value > CASE_FORMAT_VERSION) {
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            message: `made by a newer version of Triptych (format version ${ctx.value}); this version reads format version ${CASE_FORMAT_VERSION}`,
+          });
+        } else if (ctx.value < CASE_FORMAT_VERSION) {
+          ctx.issues.push({ code: 'custom', input: ctx.value, message: `unsupported format version ${ctx.value}` });
+        }
+      }),
+    case: CaseSchema,
+  },
+  { error: `expected a case file: a JSON object with "format", "version" and "case"` },
+);
 
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;
