@@ -11,11 +11,14 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require packages from node_modules (only
+      // 'electron' and a few built-ins), so zod and the contract are bundled in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload must be one CommonJS file with no imports of its own.
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

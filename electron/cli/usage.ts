@@ -1,0 +1,27 @@
+import type { CliCommand } from './command';
+
+/** The usage text, built from the commands so it cannot drift from what they accept. */
+export function formatUsage(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => `${c.name} ${c.synopsis}`.trim().length), 'help'.length);
+  const lines = commands.map((c) => `  ${`${c.name} ${c.synopsis}`.trim().padEnd(width)}  ${c.summary}`);
+  return [
+    'Triptych command line: parallel process across the client\'s world, the therapy and the supervision.',
+    '',
+    'Usage: triptych COMMAND [ARGUMENTS]   (from the repository: npm run --silent cli -- COMMAND ...)',
+    '',
+    'Commands:',
+    ...lines,
+    `  ${'help'.padEnd(width)}  show this text (also --help)`,
+    '',
+    '--json prints the machine-readable form described in docs; without it the report is written for',
+    'a clinician to read. Echoes are hypotheses for reflection, never findings.',
+    '',
+    'The store is the folder named by TRIPTYCH_DATA_DIR, or the app\'s own data folder when it is not set.',
+    'The store cannot be opened while the app has it open.',
+    '',
+    'Exit status: 0 done; 2 the input needs fixing (invalid case file, unknown case id, missing file,',
+    'bad arguments), with the problem on standard error; 1 anything else, including a store that could',
+    'not be opened.',
+    '',
+  ].join('\n');
+}

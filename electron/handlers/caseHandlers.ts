@@ -1,0 +1,31 @@
+import type { ResponseOf } from '../../shared/ipc/contract';
+import type { Handlers } from '../ipc/handlers';
+import type { CaseStore } from '../store/caseStore';
+
+/** How the Node side is being run: the Electron app, the browser-mode server, or a test harness. */
+export type WorkspaceMode = ResponseOf<'store:status'>['mode'];
+
+/**
+ * Binds every channel of the IPC contract to the case store. Requests arrive
+ * already parsed by the dispatch wrapper, and whatever is returned is parsed
+ * again against the contract there, so these stay one line each.
+ */
+export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode): Handlers {
+  return {
+    'store:status': async () => ({ dataDir: store.dataDir, mode, quarantined: store.quarantined() }),
+    'cases:list': async () => ({ cases: await store.list() }),
+    'cases:get': async ({ id }) => ({ case: await store.get(id) }),
+    'cases:create': async (request) => ({ case: await store.create(request.case) }),
+    'cases:save': async (request) => ({ case: await store.save(request.case) }),
+    'cases:duplicate': async ({ id }) => ({ case: await store.duplicate(id) }),
+    'cases:trash': async ({ id }) => {
+      await store.trash(id);
+      return {};
+    },
+    'cases:list-trash': async () => ({ cases: await store.listTrash() }),
+    'cases:restore': async ({ id }) => ({ case: await store.restore(id) }),
+    'cases:empty-trash': async () => ({ removed: await store.emptyTrash() }),
+    'cases:import': async ({ text, fileName }) => ({ case: await store.importCaseFile(text, fileName) }),
+    'cases:export': async ({ id }) => store.exportCaseFile(id),
+  };
+}

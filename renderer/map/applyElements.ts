@@ -1,0 +1,38 @@
+import type { Core, ElementDefinition } from 'cytoscape';
+import type { SystemMapElements } from './elements';
+
+/**
+ * Brings a live graph in line with the wanted elements without rebuilding it
+ * (the react-cytoscapejs approach): removes what is gone, adds what is new,
+ * patches the data of what changed, all in one batch so Cytoscape redraws
+ * once. Nodes keep the position they have; placing them is the layout's job.
+ */
+export function applyElements(cy: Core, wanted: SystemMapElements): void {
+  const definitions: ElementDefinition[] = [...wanted.nodes, ...wanted.edges];
+  const wantedIds = new Set(definitions.map((definition) => definition.data.id));
+  cy.batch(() => {
+    cy.elements()
+      .filter((element) => !wantedIds.has(element.id()))
+      .remove();
+    for (const definition of definitions) {
+      const id = definition.data.id as string;
+      const existing = cy.getElementById(id);
+      // An edge's ends cannot be patched in place, so an edge that moved is replaced.
+      if (!existing.empty() && existing.isEdge() && endsMoved(existing.data(), definition.data)) existing.remove();
+      if (existing.removed() || existing.empty()) {
+        cy.add(definition);
+        continue;
+      }
+      if (dataChanged(existing.data(), definition.data)) existing.data(definition.data);
+      existing.classes(definition.classes ?? '');
+    }
+  });
+}
+
+function endsMoved(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  return current.source !== next.source || current.target !== next.target;
+}
+
+function dataChanged(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  return Object.keys(next).some((key) => current[key] !== next[key]);
+}

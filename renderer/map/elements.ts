@@ -1,0 +1,204 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { Case, Person, Relation } from '../../shared/case/schema';
+import type { PersonKind, SystemId } from '../../shared/case/systems';
+import { BUILT_IN_ROLES } from '../../shared/library/roles';
+import { personColour } from './personColours';
+
+/** What a person's node carries into Cytoscape. */
+export interface PersonNodeData {
+  id: string;
+  personId: string;
+  label: string;
+  colour: string;
+}
+
+/** What a relation's edge carries into Cytoscape. */
+export interface RelationEdgeData {
+  id: string;
+  relationId: string;
+  source: string;
+  target: string;
+  label: string;
+  /** How wide the label may run before it wraps: the room between the two people. */
+  labelWidth: number;
+  /** For a relation of a person to themself: where the loop points, in degrees clockwise from twelve o'clock. */
+  loopDirection?: number;
+}
+
+/** One system of a case, ready for Cytoscape: nodes with their starting positions, then edges. */
+export interface SystemMapElements {
+  nodes: (ElementDefinition & { data: PersonNodeData; position: { x: number; y: number } })[];
+  edges: (ElementDefinition & { data: RelationEdgeData })[];
+}
+
+const MAX_ACT_LABEL = 40;
+// Room for a node and a two-line role label between neighbours, so that
+// nobody sits on someone else's labels.
+const PAIR_DISTANCE = 340;
+const ARC_RADIUS = 310;
+const ARC_SPACING = 170;
+// The label widths that stay readable (one or two lines), in model units.
+const MIN_LABEL_WIDTH = 110;
+const MAX_LABEL_WIDTH = 240;
+const LOOP_LABEL_WIDTH = 140;
+const AVERAGE_NAME_GLYPH = 8.6;
+const NODE_PADDING = 24;
+const LABEL_MARGIN = 14;
+const UP = 0;
+const DOWN = 180;
+const LOOP_CLEARANCE = 45;
+const KIND_ORDER: Record<PersonKind, number> = { client: 0, therapist: 1, supervisor: 2, other: 3 };
+
+/** The Cytoscape id of a person's node; prefixed because person and relation ids may coincide. */
+export function personNodeId(personId: string): string {
+  return `person:${personId}`;
+}
+
+/** The Cytoscape id of a relation's edge. */
+export function relationEdgeId(relationId: string): string {
+  return `relation:${relationId}`;
+}
+
+/**
+ * Turns one system of a case into Cytoscape elements: each member a node
+ * labelled with the person's name and coloured as that person is in every
+ * map; each relation a directed edge labelled with its roles; a relation of a
+ * person to themself a loop. Pure and deterministic: the same case gives the
+ * same picture.
+ */
+export function systemMapElements(kase: Case, system: SystemId): SystemMapElements {
+  const { members, relations } = kase.systems[system];
+  const people = new Map(kase.people.map((person) => [person.id, person]));
+  const placed = startingPositions(
+    members.filter((m) => m.position === undefined).flatMap((m) => people.get(m.person) ?? []),
+  );
+
+  const nodes = members.map((member) => ({
+    group: 'nodes' as const,
+    data: {
+      id: personNodeId(member.person),
+      personId: member.person,
+      label: people.get(member.person)?.name ?? member.person,
+      colour: personColour(kase.people, member.person),
+    },
+    position: member.position ?? placed.get(member.person) ?? { x: 0, y: 0 },
+  }));
+
+  const roleLabels = roleLabelsOf(kase);
+  const positionOf = new Map(nodes.map((node) => [node.data.personId, node.position]));
+  const edges = relations.map((relation) => {
+    const from = positionOf.get(relation.from) ?? { x: 0, y: 0 };
+    const to = positionOf.get(relation.to) ?? { x: 0, y: 0 };
+    const data: RelationEdgeData = {
+      id: relationEdgeId(relation.id),
+      relationId: relation.id,
+      source: personNodeId(relation.from),
+      target: personNodeId(relation.to),
+      label: relationLabel(relation, roleLabels),
+      labelWidth: LOOP_LABEL_WIDTH,
+    };
+    if (relation.from === relation.to) {
+      const others = nodes.filter((node) => node.data.personId !== relation.from).map((node) => node.position);
+      data.loopDirection = loopDirection(from, others);
+      return { group: 'edges' as const, data, classes: 'self-relation' };
+    }
+    const ends = nameAllowance(people.get(relation.from)?.name) + nameAllowance(people.get(relation.to)?.name);
+    const room = Math.hypot(to.x - from.x, to.y - from.y) - ends;
+    data.labelWidth = Math.round(Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, room)));
+    return { group: 'edges' as const, data, classes: '' };
+  });
+
+  return { nodes, edges };
+}
+
+/** The words on a relation's edge: "Critic → Anxious performer", one role alone, or else the act itself. */
+export function relationLabel(relation: Relation, roleLabels: ReadonlyMap<string, string>): string {
+  const from = relation.fromRole === undefined ? undefined : (roleLabels.get(relation.fromRole) ?? relation.fromRole);
+  const to = relation.toRole === undefined ? undefined : (roleLabels.get(relation.toRole) ?? relation.toRole);
+  if (from !== undefined && to !== undefined) return `${from} → ${to}`;
+  if (from !== undefined) return from;
+  if (to !== undefined) return `→ ${to}`;
+  const act = relation.act?.trim() ?? '';
+  return act.length > MAX_ACT_LABEL ? `${act.slice(0, MAX_ACT_LABEL - 1).trimEnd()}…` : act;
+}
+
+/** Every role a case can use, built-in and custom, by id. */
+export function roleLabelsOf(kase: Case): ReadonlyMap<string, string> {
+  return new Map([...BUILT_IN_ROLES, ...kase.customRoles].map((role) => [role.id, role.label]));
+}
+
+/**
+ * Places people without a saved position. Two people sit side by side, in
+ * the order client, therapist, supervisor, others (so across the triptych
+ * the therapist is on the right of Therapy and the left of Supervision).
+ * From three on, the system's focal person (the client, else the therapist)
+ * sits on the left and the others on an arc to their right, so the
+ * relations fan out left to right, their labels run nearly level, and no
+ * relation between two others passes through a third. Ties break on person
+ * id: the picture never depends on the order members were added.
+ */
+function startingPositions(people: readonly Person[]): Map<string, { x: number; y: number }> {
+  const ordered = [...people].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareIds(a.id, b.id));
+  const positions = new Map<string, { x: number; y: number }>();
+  const [first, ...rest] = ordered;
+  if (!first) return positions;
+  if (rest.length === 0) {
+    positions.set(first.id, { x: 0, y: 0 });
+  } else if (rest.length === 1) {
+    positions.set(first.id, { x: -PAIR_DISTANCE / 2, y: 0 });
+    positions.set((rest[0] as Person).id, { x: PAIR_DISTANCE / 2, y: 0 });
+  } else {
+    positions.set(first.id, { x: 0, y: 0 });
+    const radius = Math.max(ARC_RADIUS, (ARC_SPACING * rest.length) / (2 * Math.PI));
+    const step = Math.min(2 * Math.asin(ARC_SPACING / 2 / radius), (2 * Math.PI) / rest.length);
+    const firstAngle = (-step * (rest.length - 1)) / 2;
+    rest.forEach((person, index) => {
+      const angle = firstAngle + step * index;
+      positions.set(person.id, { x: round(radius * Math.cos(angle)), y: round(radius * Math.sin(angle)) });
+    });
+  }
+  return positions;
+}
+
+/**
+ * Where a person's loop points, in degrees clockwise from twelve o'clock:
+ * straight up or down when nobody is near that way (the maps are wider than
+ * their graphs are tall), else halfway across the widest gap between the
+ * people around them, so that the loop and its label sit where nobody is drawn.
+ */
+function loopDirection(centre: { x: number; y: number }, others: readonly { x: number; y: number }[]): number {
+  const angles = others
+    .filter((p) => p.x !== centre.x || p.y !== centre.y)
+    .map((p) => (Math.atan2(p.x - centre.x, centre.y - p.y) * 180) / Math.PI)
+    .map((degrees) => (degrees + 360) % 360)
+    .sort((a, b) => a - b);
+  const [first] = angles;
+  if (first === undefined) return UP;
+  const clearance = (direction: number) =>
+    Math.min(...angles.map((angle) => Math.min(Math.abs(angle - direction), 360 - Math.abs(angle - direction))));
+  for (const direction of [UP, DOWN]) if (clearance(direction) >= LOOP_CLEARANCE) return direction;
+  let best = { gap: first + 360 - (angles[angles.length - 1] as number), from: angles[angles.length - 1] as number };
+  for (let index = 1; index < angles.length; index += 1) {
+    const gap = (angles[index] as number) - (angles[index - 1] as number);
+    if (gap > best.gap) best = { gap, from: angles[index - 1] as number };
+  }
+  return Math.round((best.from + best.gap / 2) % 360);
+}
+
+/**
+ * About half the width of a person's node plus a margin: how much of a
+ * relation's length that end's node covers. An estimate (an average glyph
+ * width), since the true width is only known once the map draws the name.
+ */
+function nameAllowance(name: string | undefined): number {
+  return ((name?.length ?? 0) * AVERAGE_NAME_GLYPH + NODE_PADDING) / 2 + LABEL_MARGIN;
+}
+
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,86 @@
+import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
+
+/** The colours a map needs from the page, which differ between light and dark. */
+export interface MapTheme {
+  text: string;
+  edge: string;
+  background: string;
+  nodeOutline: string;
+}
+
+export const LIGHT_MAP_THEME: MapTheme = { text: '#1f2328', edge: '#5b6470', background: '#ffffff', nodeOutline: '#ffffff' };
+export const DARK_MAP_THEME: MapTheme = { text: '#e6e8eb', edge: '#a3abb6', background: '#1f2329', nodeOutline: '#e6e8eb' };
+
+// The canvas cannot read CSS, so the font stack is repeated from styles.css:
+// system fonts only, because the CSP (rightly) allows no web fonts.
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif';
+
+const NAME_FONT_SIZE = 15;
+const NAME_MAX_WIDTH = 160;
+const NAME_PADDING = 12;
+
+/** The font of the names inside the nodes, as a canvas `font` string for measuring them. */
+export const NAME_FONT = `600 ${NAME_FONT_SIZE}px ${FONT_FAMILY}`;
+
+/**
+ * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
+ * fit them, role labels on a halo beside each arrow. `nameWidth` measures a
+ * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
+ */
+export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': 'data(colour)',
+        'border-width': 2,
+        'border-color': theme.nodeOutline,
+        label: 'data(label)',
+        color: '#ffffff',
+        'font-family': FONT_FAMILY,
+        'font-size': NAME_FONT_SIZE,
+        'font-weight': 600,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'ellipsis',
+        'text-max-width': `${NAME_MAX_WIDTH}px`,
+        width: (node: NodeSingular) => Math.min(nameWidth(String(node.data('label'))), NAME_MAX_WIDTH) + 2 * NAME_PADDING,
+        height: NAME_FONT_SIZE + 2 * NAME_PADDING - 4,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'control-point-step-size': 44,
+        width: 1.75,
+        'line-color': theme.edge,
+        'target-arrow-color': theme.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.1,
+        label: 'data(label)',
+        color: theme.text,
+        'font-family': FONT_FAMILY,
+        'font-size': 14,
+        // Along the arrow, so the labels of parallel relations stack instead of colliding.
+        'text-rotation': 'autorotate',
+        'text-wrap': 'wrap',
+        'text-max-width': (edge: EdgeSingular) => `${Number(edge.data('labelWidth'))}px`,
+        'text-background-color': theme.background,
+        'text-background-opacity': 0.92,
+        'text-background-padding': '3px',
+        'text-background-shape': 'roundrectangle',
+      },
+    },
+    {
+      selector: 'edge.self-relation',
+      style: {
+        'loop-direction': (edge: EdgeSingular) => `${Number(edge.data('loopDirection'))}deg`,
+        'loop-sweep': '-60deg',
+        'control-point-step-size': 56,
+        'text-rotation': 'none',
+      },
+    },
+  ];
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openWorkspace } from '../../electron/app/openWorkspace';
+import { SECURITY_HEADERS } from '../../electron/security/csp';
+import type { BridgeTransport } from '../../shared/ipc/bridge';
+import { serveFolder, type StaticServer } from './staticServer';
+
+const BUILT_RENDERER = resolve(import.meta.dirname, '../../out/renderer');
+
+// The flags of architecture.md: no GPU, no sandbox (CI runs as root), and
+// none of Chromium's own background traffic, so every request a test sees
+// comes from the page.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The size the screenshots in docs/screenshots are taken at. */
+export const WORKBENCH_VIEWPORT = { width: 1400, height: 900 } as const;
+
+/** A running workbench: the built renderer in headless Chromium, backed by a real store. */
+export interface Workbench {
+  page: Page;
+  /** `http://127.0.0.1:<port>`: every request the page makes should start with it. */
+  origin: string;
+  /** Console errors and uncaught page errors, in order. */
+  consoleErrors: string[];
+  /** The URL of every request the page made, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the workbench the way the e2e tests see it: the built renderer
+ * (out/renderer) served from a loopback port with the app's CSP, opened in
+ * Debian's Chromium, talking through the same contract-generated bridge the
+ * app uses to the real handlers over a real store in `dataDir` (seeded with
+ * the example cases when empty). Only Electron's transport is left out.
+ */
+export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise<Workbench> {
+  if (!existsSync(resolve(BUILT_RENDERER, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${BUILT_RENDERER}/index.html). Run \`npx electron-vite build\` first.`);
+  }
+  const cleanups: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    const failures: unknown[] = [];
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => failures.push(error));
+    cleanups.length = 0;
+    if (failures.length > 0) throw new AggregateError(failures, 'The workbench did not close cleanly');
+  };
+
+  try {
+    const workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: true });
+    cleanups.push(() => workspace.close());
+
+    const server: StaticServer = await serveFolder(BUILT_RENDERER, SECURITY_HEADERS);
+    cleanups.push(() => server.close());
+
+    const browser: Browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    cleanups.push(() => browser.close());
+
+    const context = await browser.newContext({ viewport: WORKBENCH_VIEWPORT, colorScheme: 'light', locale: 'en-GB' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+
+    // Installed before the page loads, so the renderer finds it when it picks its transport.
+    const transport: BridgeTransport = (channel, request) => workspace.dispatch(channel, request);
+    await page.exposeFunction('__triptychTransport', transport);
+    await page.goto(`${server.origin}/`);
+
+    return { page, origin: server.origin, consoleErrors, requests, close: closeAll };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCaseFileText } from '../../shared/case/parse';
+import type { Case } from '../../shared/case/schema';
+import { SYSTEM_IDS } from '../../shared/case/systems';
+import { launchWorkbench, type Workbench } from './harness';
+import { CaseListScreen } from './pages';
+
+const EXAMPLES_DIR = resolve(import.meta.dirname, '../../resources/examples');
+const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+
+async function exampleCases(): Promise<Case[]> {
+  const names = (await readdir(EXAMPLES_DIR)).filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(
+    names.map(async (name) => parseCaseFileText(await readFile(join(EXAMPLES_DIR, name), 'utf8'), name).case),
+  );
+}
+
+describe('the workbench on first start', () => {
+  let dataDir: string;
+  let workbench: Workbench;
+  let examples: Case[];
+  let caseList: CaseListScreen;
+
+  beforeAll(async () => {
+    examples = await exampleCases();
+    dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-'));
+    workbench = await launchWorkbench({ dataDir });
+    caseList = new CaseListScreen(workbench.page);
+  });
+
+  afterAll(async () => {
+    await workbench?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('talks to the store through the test harness bridge', async () => {
+    expect(await workbench.page.locator('html').getAttribute('data-bridge')).toBe('test-harness');
+  });
+
+  it('lists the three example cases, the most recently changed first', async () => {
+    expect(examples).toHaveLength(3);
+    await caseList.waitForCases(examples.length);
+    const expected = [...examples].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((kase) => kase.title);
+    expect(await caseList.titles()).toEqual(expected);
+    await mkdir(SCREENSHOTS_DIR, { recursive: true });
+    await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-list.png') });
+  });
+
+  it('draws three maps for each example, with every member and every relation', async () => {
+    for (const kase of examples) {
+      const screen = await caseList.open(kase.title);
+      for (const system of SYSTEM_IDS) {
+        expect(await screen.counts(system), `${kase.title}: ${system}`).toEqual({
+          nodes: kase.systems[system].members.length,
+          edges: kase.systems[system].relations.length,
+        });
+      }
+      await screen.back();
+      await caseList.waitForCases(examples.length);
+    }
+  });
+
+  it('opens a case from the keyboard and shows the maps under their system names', async () => {
+    const first = examples[0];
+    if (!first) throw new Error('no example cases');
+    await caseList.rows().filter({ hasText: first.title }).focus();
+    await workbench.page.keyboard.press('Enter');
+    const screen = new (await import('./pages')).CaseScreen(workbench.page);
+    await screen.waitForMaps(first.title);
+    for (const name of ["Client's world", 'Therapy', 'Supervision']) {
+      await expect(workbench.page.getByRole('heading', { level: 2, name, exact: true }).count()).resolves.toBe(1);
+    }
+    await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-example.png') });
+    await screen.back();
+    await caseList.waitForCases(examples.length);
+  });
+
+  it('makes no request outside its own origin', () => {
+    expect(workbench.requests.length).toBeGreaterThan(0);
+    const outside = workbench.requests.filter((url) => !url.startsWith(`${workbench.origin}/`));
+    expect(outside).toEqual([]);
+  });
+
+  it('logs no console error', () => {
+    expect(workbench.consoleErrors).toEqual([]);
+  });
+});
