@@ -3,7 +3,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /**
  * The options of Triptych's one window. The renderer is treated as untrusted:
  * no Node, its own isolated world, Chromium's sandbox, and every web-security
- * feature left on (Electron security checklist items 2-4, 6, 8-10, 12). Kept
+ * feature left on (Electron security checklist items 2-4, 6, 8-11). Kept
  * free of runtime Electron imports so the tests can check it without Electron.
  */
 export function createWindowOptions(options: { preloadPath: string; devTools: boolean }): BrowserWindowConstructorOptions {

@@ -35,7 +35,7 @@ const MAX_ACT_LABEL = 40;
 // Room for a node and a two-line role label between neighbours, so that
 // nobody sits on someone else's labels.
 const PAIR_DISTANCE = 340;
-const ARC_RADIUS = 310;
+const ARC_RADIUS = 330;
 const ARC_SPACING = 170;
 // The label widths that stay readable (one or two lines), in model units.
 const MIN_LABEL_WIDTH = 110;
@@ -46,7 +46,7 @@ const NODE_PADDING = 24;
 const LABEL_MARGIN = 14;
 const UP = 0;
 const DOWN = 180;
-const LOOP_CLEARANCE = 45;
+const LOOP_CLEARANCE = 60;
 const KIND_ORDER: Record<PersonKind, number> = { client: 0, therapist: 1, supervisor: 2, other: 3 };
 
 /** The Cytoscape id of a person's node; prefixed because person and relation ids may coincide. */

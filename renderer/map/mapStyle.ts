@@ -16,8 +16,9 @@ export const DARK_MAP_THEME: MapTheme = { text: '#e6e8eb', edge: '#a3abb6', back
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif';
 
 const NAME_FONT_SIZE = 15;
-const NAME_MAX_WIDTH = 160;
+const NAME_MAX_WIDTH = 150;
 const NAME_PADDING = 12;
+const NAME_LINE_HEIGHT = 1.2;
 
 /** The font of the names inside the nodes, as a canvas `font` string for measuring them. */
 export const NAME_FONT = `600 ${NAME_FONT_SIZE}px ${FONT_FAMILY}`;
@@ -43,17 +44,18 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
         'font-weight': 600,
         'text-valign': 'center',
         'text-halign': 'center',
-        'text-wrap': 'ellipsis',
+        'text-wrap': 'wrap',
         'text-max-width': `${NAME_MAX_WIDTH}px`,
-        width: (node: NodeSingular) => Math.min(nameWidth(String(node.data('label'))), NAME_MAX_WIDTH) + 2 * NAME_PADDING,
-        height: NAME_FONT_SIZE + 2 * NAME_PADDING - 4,
+        'line-height': NAME_LINE_HEIGHT,
+        width: (node: NodeSingular) => nameBox(String(node.data('label')), nameWidth).width,
+        height: (node: NodeSingular) => nameBox(String(node.data('label')), nameWidth).height,
       },
     },
     {
       selector: 'edge',
       style: {
         'curve-style': 'bezier',
-        'control-point-step-size': 44,
+        'control-point-step-size': 80,
         width: 1.75,
         'line-color': theme.edge,
         'target-arrow-color': theme.edge,
@@ -78,9 +80,28 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
       style: {
         'loop-direction': (edge: EdgeSingular) => `${Number(edge.data('loopDirection'))}deg`,
         'loop-sweep': '-60deg',
-        'control-point-step-size': 56,
+        'control-point-step-size': 80,
         'text-rotation': 'none',
       },
     },
   ];
+}
+
+/**
+ * The size of the node that holds a name: wrapped at spaces the way
+ * Cytoscape wraps it (a long name takes two lines rather than being cut).
+ */
+export function nameBox(name: string, nameWidth: (text: string) => number): { width: number; height: number } {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter((w) => w !== '')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && nameWidth(`${last} ${word}`) <= NAME_MAX_WIDTH) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const widest = Math.max(0, ...lines.map((line) => Math.min(nameWidth(line), NAME_MAX_WIDTH)));
+  const lineCount = Math.max(1, lines.length);
+  return {
+    width: widest + 2 * NAME_PADDING,
+    height: lineCount * NAME_FONT_SIZE * NAME_LINE_HEIGHT + 2 * NAME_PADDING - 6,
+  };
 }

@@ -1,21 +1,12 @@
 import type { Case, Relation } from '../case/schema';
 import { SYSTEM_IDS, type SystemId } from '../case/systems';
-import { indexSystem, type SystemHoldings } from './holdings';
+import { HolderEchoRecord, PatternEchoRecord, type HeldRoles } from './echo-records';
+import { indexSystem, PAIR_STRIDE, type SystemHoldings } from './holdings';
 import { holderIdentification, PatternIdentifier, type CaseCast } from './identification';
 import { compareCodePoints } from './order';
-import type {
-  CaseAnalysis,
-  Echo,
-  EchoKind,
-  EchoMatch,
-  EchoWording,
-  HolderEcho,
-  HolderOccurrence,
-  PatternEcho,
-  RelationOccurrence,
-} from './types';
-import { caseVocabulary } from './vocabulary';
-import { describeEcho, WordingContext, type EchoFacts } from './wording';
+import type { CaseAnalysis, Echo, EchoKind, EchoMatch, HolderOccurrence, RelationOccurrence } from './types';
+import { CaseVocabulary } from './vocabulary';
+import { WordingContext } from './wording';
 
 /** What each system, in system order, holds under one key; `undefined` where it holds nothing. */
 type Presence<T> = [T | undefined, T | undefined, T | undefined];
@@ -23,7 +14,7 @@ type Presence<T> = [T | undefined, T | undefined, T | undefined];
 const SYSTEMS: readonly SystemId[] = SYSTEM_IDS;
 const KIND_ORDER: Record<EchoKind, number> = { pattern: 0, role: 1, feeling: 2 };
 const MATCH_ORDER: Record<EchoMatch, number> = { exact: 0, sasb: 1 };
-const NO_ROLES: readonly string[] = [];
+const NO_ROLES: HeldRoles = { same: [] };
 
 /**
  * Every echo of one case (analysis.md, "Echoes"): what recurs across its
@@ -32,200 +23,152 @@ const NO_ROLES: readonly string[] = [];
  * indexed by key, and only keys present in two or more systems become echoes.
  */
 export function analyzeCase(kase: Case): CaseAnalysis {
-  const vocabulary = caseVocabulary(kase);
-  const holdings = SYSTEMS.map((system) => indexSystem(kase.systems[system], vocabulary));
-  const cast = castOf(kase);
-  const context = new WordingContext(vocabulary, kase.people);
-  const echoes: Echo[] = [];
+  const vocabulary = new CaseVocabulary(kase);
+  const [client, therapy, supervision] = SYSTEMS.map((system) => indexSystem(kase.systems[system], vocabulary)) as [
+    SystemHoldings,
+    SystemHoldings,
+    SystemHoldings,
+  ];
+  const analysis = new CaseAnalyser(castOf(kase), new WordingContext(vocabulary, kase.people));
 
-  for (const [role, presence] of acrossSystems(holdings, 'roles')) {
-    echoes.push(holderEcho('role', 'exact', role, presence, [role], cast, context));
+  for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
+    const presence: Presence<string[]> = [client.roles[rank], therapy.roles[rank], supervision.roles[rank]];
+    if (systemCount(presence) < 2) continue;
+    const role = vocabulary.roleAt(rank).id;
+    analysis.holderEcho('role', 'exact', role, presence, { same: [role] });
   }
-  for (const [code, byRole] of acrossSystems(holdings, 'roleCodes')) {
-    if (distinctKeys(byRole) < 2) continue;
+
+  for (const [code, byRole] of rolesByCode([client, therapy, supervision], vocabulary)) {
+    if (systemCount(byRole) < 2 || distinctKeys(byRole) < 2) continue;
     const presence = byRole.map((roles) => roles && [...roles.values()].flat()) as Presence<string[]>;
-    echoes.push(holderEcho('role', 'sasb', code, presence, byRole, cast, context));
+    analysis.holderEcho('role', 'sasb', code, presence, { bySystem: byRole });
   }
-  for (const [feeling, presence] of acrossSystems(holdings, 'feelings')) {
-    echoes.push(holderEcho('feeling', 'exact', feeling, presence, NO_ROLES, cast, context));
+
+  for (const [feeling, presence] of acrossSystems(client.feelings, therapy.feelings, supervision.feelings)) {
+    analysis.holderEcho('feeling', 'exact', feeling, presence, NO_ROLES);
   }
-  for (const [pattern, presence] of acrossSystems(holdings, 'patterns')) {
-    echoes.push(patternEcho('exact', pattern, presence, cast, context));
+
+  for (const [pattern, presence] of acrossSystems(client.patterns, therapy.patterns, supervision.patterns)) {
+    analysis.patternEcho('exact', patternKey(pattern, vocabulary), presence);
   }
-  for (const [code, byPair] of acrossSystems(holdings, 'patternCodes')) {
+
+  const [clientCodes, therapyCodes, supervisionCodes] = [client, therapy, supervision].map((h) =>
+    patternsByCode(h, vocabulary),
+  ) as [PatternsByCode, PatternsByCode, PatternsByCode];
+  for (const [code, byPair] of acrossSystems(clientCodes, therapyCodes, supervisionCodes)) {
     if (distinctKeys(byPair) < 2) continue;
     const presence = byPair.map((pairs) => pairs && [...pairs.values()].flat()) as Presence<Relation[]>;
-    echoes.push(patternEcho('sasb', code, presence, cast, context));
+    analysis.patternEcho('sasb', code, presence);
   }
 
-  echoes.sort(compareEchoes);
-  return { caseId: kase.id, echoes };
+  return { caseId: kase.id, echoes: analysis.echoesInOrder() };
 }
 
-/**
- * A role or feeling echo. `roles` says which role ids each occurrence rests
- * on, for the wording: the same for all, or looked up by code per system.
- */
-function holderEcho(
-  kind: 'role' | 'feeling',
-  match: EchoMatch,
-  key: string,
-  presence: Presence<readonly string[]>,
-  roles: readonly string[] | Presence<ReadonlyMap<string, readonly string[]>>,
-  cast: CaseCast,
-  context: WordingContext,
-): HolderEcho {
-  const systems: SystemId[] = [];
-  const occurrences: HolderOccurrence[] = [];
-  for (let index = 0; index < SYSTEMS.length; index += 1) {
-    const holders = presence[index];
-    if (holders === undefined) continue;
-    const system = SYSTEMS[index] as SystemId;
-    systems.push(system);
-    for (const person of distinctSorted(holders)) {
-      const identification = holderIdentification(system, person, presence, cast);
-      occurrences.push(identification ? { system, person, identification } : { system, person });
+/** Builds the echoes of one case: occurrences in order, with their identifications. */
+class CaseAnalyser {
+  private readonly echoes: Echo[] = [];
+
+  constructor(
+    private readonly cast: CaseCast,
+    private readonly context: WordingContext,
+  ) {}
+
+  holderEcho(
+    kind: 'role' | 'feeling',
+    match: EchoMatch,
+    key: string,
+    presence: Presence<readonly string[]>,
+    held: HeldRoles,
+  ): void {
+    const systems: SystemId[] = [];
+    const occurrences: HolderOccurrence[] = [];
+    for (let index = 0; index < SYSTEMS.length; index += 1) {
+      const holders = presence[index];
+      if (holders === undefined) continue;
+      const system = SYSTEMS[index] as SystemId;
+      systems.push(system);
+      for (const person of distinctSorted(holders)) {
+        const identification = holderIdentification(system, person, presence, this.cast);
+        occurrences.push(identification ? { system, person, identification } : { system, person });
+      }
     }
+    this.echoes.push(new HolderEchoRecord(kind, match, key, systems, occurrences, held, this.context));
   }
-  const parallel = systems.length === SYSTEMS.length;
-  let wording: EchoWording | undefined;
-  return {
-    id: `${kind}:${match}:${key}`,
-    kind,
-    match,
-    key,
-    systems,
-    parallel,
-    occurrences,
-    // An enumerable getter worked out on first read and then kept: every
-    // reader (screen, JSON, structured clone, spread) sees a plain field, while
-    // the command line's JSON and bulk analyses, which never read it, do not
-    // pay for the sentences of every echo.
-    get wording() {
-      wording ??= describeEcho(holderFacts(kind, match, key, systems, parallel, occurrences, roles), context);
-      return wording;
-    },
-  };
-}
 
-/** A pattern echo: one occurrence per relation carrying the pattern. */
-function patternEcho(
-  match: EchoMatch,
-  key: string,
-  presence: Presence<readonly Relation[]>,
-  cast: CaseCast,
-  context: WordingContext,
-): PatternEcho {
-  const identifier = new PatternIdentifier(presence, cast);
-  const systems: SystemId[] = [];
-  const occurrences: RelationOccurrence[] = [];
-  const carriers: Relation[] = [];
-  for (let index = 0; index < SYSTEMS.length; index += 1) {
-    const relations = presence[index];
-    if (relations === undefined) continue;
-    const system = SYSTEMS[index] as SystemId;
-    systems.push(system);
-    const ordered = relations.length === 1 ? relations : [...relations].sort(byRelationId);
-    for (const relation of ordered) {
-      const { id, from, to } = relation;
-      const identification = identifier.identify(system, relation);
-      occurrences.push(identification ? { system, relation: id, from, to, identification } : { system, relation: id, from, to });
-      carriers.push(relation);
+  patternEcho(match: EchoMatch, key: string, presence: Presence<readonly Relation[]>): void {
+    const identifier = new PatternIdentifier(presence, this.cast);
+    const systems: SystemId[] = [];
+    const occurrences: RelationOccurrence[] = [];
+    const carriers: Relation[] = [];
+    for (let index = 0; index < SYSTEMS.length; index += 1) {
+      const relations = presence[index];
+      if (relations === undefined) continue;
+      const system = SYSTEMS[index] as SystemId;
+      systems.push(system);
+      const ordered = relations.length === 1 ? relations : [...relations].sort(byRelationId);
+      for (const relation of ordered) {
+        const { id, from, to } = relation;
+        const identification = identifier.identify(system, relation);
+        occurrences.push(identification ? { system, relation: id, from, to, identification } : { system, relation: id, from, to });
+        carriers.push(relation);
+      }
     }
+    this.echoes.push(new PatternEchoRecord(match, key, systems, occurrences, carriers, this.context));
   }
-  const parallel = systems.length === SYSTEMS.length;
-  let wording: EchoWording | undefined;
-  return {
-    id: `pattern:${match}:${key}`,
-    kind: 'pattern',
-    match,
-    key,
-    systems,
-    parallel,
-    occurrences,
-    // Worked out on first read, as for role and feeling echoes.
-    get wording() {
-      wording ??= describeEcho(patternFacts(match, key, systems, parallel, carriers, occurrences), context);
-      return wording;
-    },
-  };
+
+  echoesInOrder(): Echo[] {
+    return this.echoes.sort(compareEchoes);
+  }
 }
 
-function holderFacts(
-  kind: 'role' | 'feeling',
-  match: EchoMatch,
-  key: string,
-  systems: readonly SystemId[],
-  parallel: boolean,
-  occurrences: readonly HolderOccurrence[],
-  roles: readonly string[] | Presence<ReadonlyMap<string, readonly string[]>>,
-): EchoFacts {
-  return {
-    kind,
-    match,
-    key,
-    systems,
-    parallel,
-    occurrences: occurrences.map((occurrence) => ({
-      system: occurrence.system,
-      people: [occurrence.person],
-      roles: isFixed(roles) ? roles : rolesHeld(roles[SYSTEMS.indexOf(occurrence.system)], occurrence.person),
-      identification: occurrence.identification,
-    })),
-  };
-}
-
-function patternFacts(
-  match: EchoMatch,
-  key: string,
-  systems: readonly SystemId[],
-  parallel: boolean,
-  carriers: readonly Relation[],
-  occurrences: readonly RelationOccurrence[],
-): EchoFacts {
-  return {
-    kind: 'pattern',
-    match,
-    key,
-    systems,
-    parallel,
-    occurrences: occurrences.map((occurrence, index) => {
-      const relation = carriers[index] as Relation;
-      return {
-        system: occurrence.system,
-        people: [occurrence.from, occurrence.to],
-        roles: [relation.fromRole ?? '', relation.toRole ?? ''],
-        identification: occurrence.identification,
-      };
-    }),
-  };
-}
-
-function isFixed(
-  roles: readonly string[] | Presence<ReadonlyMap<string, readonly string[]>>,
-): roles is readonly string[] {
-  return roles.length === 0 || typeof roles[0] === 'string';
-}
-
-/** The role ids (with one code) a person holds in one system. */
-function rolesHeld(byRole: ReadonlyMap<string, readonly string[]> | undefined, person: string): string[] {
-  const roles: string[] = [];
-  if (byRole !== undefined) for (const [role, people] of byRole) if (people.includes(person)) roles.push(role);
-  return roles;
-}
-
-/**
- * The keys of one index present in at least two systems, with what each system
- * holds under them. Each key is looked up once per system, so the cost follows
- * the number of distinct keys, never the number of pairs of holdings.
- */
-function acrossSystems<K extends keyof SystemHoldings>(
+/** Per SASB code, what each system holds under it: role id → the people holding that role. */
+function rolesByCode(
   holdings: readonly SystemHoldings[],
-  index: K,
-): [string, Presence<HeldUnder<K>>][] {
-  const [client, therapy, supervision] = holdings.map((h) => h[index]) as Map<string, HeldUnder<K>>[];
-  const found: [string, Presence<HeldUnder<K>>][] = [];
-  if (client === undefined || therapy === undefined || supervision === undefined) return found;
+  vocabulary: CaseVocabulary,
+): Map<string, Presence<Map<string, string[]>>> {
+  const byCode = new Map<string, Presence<Map<string, string[]>>>();
+  for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
+    const { id, sasb } = vocabulary.roleAt(rank);
+    if (sasb === undefined) continue;
+    holdings.forEach((system, index) => {
+      const holders = system.roles[rank];
+      if (holders === undefined) return;
+      let presence = byCode.get(sasb);
+      if (presence === undefined) byCode.set(sasb, (presence = [undefined, undefined, undefined]));
+      (presence[index] ??= new Map()).set(id, holders);
+    });
+  }
+  return byCode;
+}
+
+/** SASB code pair `CA>CB` → `A>B` → the relations with that role pair. */
+type PatternsByCode = Map<string, Map<string, Relation[]>>;
+
+function patternsByCode(holdings: SystemHoldings, vocabulary: CaseVocabulary): PatternsByCode {
+  const byCode: PatternsByCode = new Map();
+  for (const [pattern, relations] of holdings.patterns) {
+    const fromCode = vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).sasb;
+    const toCode = vocabulary.roleAt(pattern % PAIR_STRIDE).sasb;
+    if (fromCode === undefined || toCode === undefined) continue;
+    const code = `${fromCode}>${toCode}`;
+    let byPair = byCode.get(code);
+    if (byPair === undefined) byCode.set(code, (byPair = new Map()));
+    byPair.set(patternKey(pattern, vocabulary), relations);
+  }
+  return byCode;
+}
+
+function patternKey(pattern: number, vocabulary: CaseVocabulary): string {
+  return `${vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).id}>${vocabulary.roleAt(pattern % PAIR_STRIDE).id}`;
+}
+
+/**
+ * The keys present in at least two systems, with what each system holds under
+ * them. Each key is looked up once per system, so the cost follows the number
+ * of distinct keys, never the number of pairs of holdings.
+ */
+function acrossSystems<K, T>(client: Map<K, T>, therapy: Map<K, T>, supervision: Map<K, T>): [K, Presence<T>][] {
+  const found: [K, Presence<T>][] = [];
   for (const [key, held] of client) {
     const inTherapy = therapy.get(key);
     const inSupervision = supervision.get(key);
@@ -239,7 +182,9 @@ function acrossSystems<K extends keyof SystemHoldings>(
   return found;
 }
 
-type HeldUnder<K extends keyof SystemHoldings> = SystemHoldings[K] extends Map<string, infer T> ? T : never;
+function systemCount(presence: Presence<unknown>): number {
+  return (presence[0] === undefined ? 0 : 1) + (presence[1] === undefined ? 0 : 1) + (presence[2] === undefined ? 0 : 1);
+}
 
 /** How many different role ids (or role pairs) the systems hold under one code, across all of them. */
 function distinctKeys(presence: Presence<ReadonlyMap<string, unknown>>): number {
@@ -250,7 +195,7 @@ function distinctKeys(presence: Presence<ReadonlyMap<string, unknown>>): number 
 
 /** The people of a holder list once each, in code-point order. */
 function distinctSorted(people: readonly string[]): string[] {
-  if (people.length === 1) return [...people];
+  if (people.length === 1) return people as string[];
   const sorted = [...people].sort(compareCodePoints);
   let kept = 0;
   for (const person of sorted) if (kept === 0 || sorted[kept - 1] !== person) sorted[kept++] = person;
