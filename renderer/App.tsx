@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SYSTEM_IDS, SYSTEM_NAMES } from '../shared/case/systems';
 import type { TriptychBridge } from '../shared/ipc/bridge';
 import { CaseListScreen } from './screens/CaseListScreen';
 import { CaseScreen } from './screens/CaseScreen';
@@ -13,7 +14,7 @@ export function App({ bridge }: { bridge: TriptychBridge }) {
     <div className="app">
       <header className="app-bar">
         <span className="app-name">Triptych</span>
-        <span className="app-tagline">Client’s world · Therapy · Supervision</span>
+        <span className="app-tagline">{SYSTEM_IDS.map((system) => SYSTEM_NAMES[system]).join(' · ')}</span>
       </header>
       {screen.name === 'case-list' ? (
         <CaseListScreen

@@ -7,7 +7,7 @@ import { readCaseFile } from './readCaseFile';
 export const caseloadCommand: CliCommand = {
   name: 'caseload',
   synopsis: 'FILE... [--json]',
-  summary: "find roles and feelings that recur in a therapist's own position across several case files",
+  summary: 'find what a therapist holds in the therapy of two or more of their cases',
   positionalName: 'FILE',
   minPositionals: 1,
   maxPositionals: Number.POSITIVE_INFINITY,

@@ -58,7 +58,6 @@ export function describeFailure(error: unknown): CliFailure {
       case 'not-found':
         return { status: EXIT_BAD_INPUT, message: `${error.message}\nRun "triptych list" to see the case ids.` };
       case 'invalid-case-file':
-      case 'conflict':
         return { status: EXIT_BAD_INPUT, message: error.message };
       default:
         return { status: EXIT_FAILURE, message: `triptych: ${error.message}` };

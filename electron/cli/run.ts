@@ -10,6 +10,7 @@ import { formatUsage } from './usage';
 
 const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, listCommand, importCommand, exportCommand];
 const HELP_WORDS = new Set(['help', '--help', '-h']);
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 /** Runs one command line (the words after the program name) and returns its exit status. */
 export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
@@ -24,7 +25,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     const command = COMMANDS.find((c) => c.name === name);
     if (command === undefined) throw new UsageError(`has no command "${name}"`);
     const endOfOptions = rest.indexOf('--');
-    if ((endOfOptions === -1 ? rest : rest.slice(0, endOfOptions)).includes('--help')) {
+    if ((endOfOptions === -1 ? rest : rest.slice(0, endOfOptions)).some((word) => HELP_FLAGS.has(word))) {
       output.out(formatUsage(COMMANDS));
       return EXIT_OK;
     }

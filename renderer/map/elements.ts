@@ -2,6 +2,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { Case, Person, Relation } from '../../shared/case/schema';
 import type { PersonKind, SystemId } from '../../shared/case/systems';
 import { BUILT_IN_ROLES } from '../../shared/library/roles';
+import { NAME_MAX_WIDTH } from './mapStyle';
 import { personColour } from './personColours';
 
 /** What a person's node carries into Cytoscape. */
@@ -36,7 +37,9 @@ const MAX_ACT_LABEL = 40;
 // nobody sits on someone else's labels.
 const PAIR_DISTANCE = 340;
 const ARC_RADIUS = 330;
-const ARC_SPACING = 170;
+const ARC_SPACING = 250;
+const HIGHEST_ARC_ANGLE = Math.PI / 4;
+const MAX_SHIFTED_ARC = (5 * Math.PI) / 4;
 // The label widths that stay readable (one or two lines), in model units.
 const MIN_LABEL_WIDTH = 110;
 const MAX_LABEL_WIDTH = 240;
@@ -46,7 +49,7 @@ const NODE_PADDING = 24;
 const LABEL_MARGIN = 14;
 const UP = 0;
 const DOWN = 180;
-const LOOP_CLEARANCE = 60;
+const LOOP_CLEARANCE = 40;
 const KIND_ORDER: Record<PersonKind, number> = { client: 0, therapist: 1, supervisor: 2, other: 3 };
 
 /** The Cytoscape id of a person's node; prefixed because person and relation ids may coincide. */
@@ -151,7 +154,11 @@ function startingPositions(people: readonly Person[]): Map<string, { x: number; 
     positions.set(first.id, { x: 0, y: 0 });
     const radius = Math.max(ARC_RADIUS, (ARC_SPACING * rest.length) / (2 * Math.PI));
     const step = Math.min(2 * Math.asin(ARC_SPACING / 2 / radius), (2 * Math.PI) / rest.length);
-    const firstAngle = (-step * (rest.length - 1)) / 2;
+    const span = step * (rest.length - 1);
+    // Keep twelve o'clock clear above the focal person (where their loop goes,
+    // since the maps have height to spare and not width): a long arc hangs
+    // lower instead of rising higher.
+    const firstAngle = span <= MAX_SHIFTED_ARC ? Math.max(-span / 2, -HIGHEST_ARC_ANGLE) : -span / 2;
     rest.forEach((person, index) => {
       const angle = firstAngle + step * index;
       positions.set(person.id, { x: round(radius * Math.cos(angle)), y: round(radius * Math.sin(angle)) });
@@ -162,8 +169,8 @@ function startingPositions(people: readonly Person[]): Map<string, { x: number; 
 
 /**
  * Where a person's loop points, in degrees clockwise from twelve o'clock:
- * straight up or down when nobody is near that way (the maps are wider than
- * their graphs are tall), else halfway across the widest gap between the
+ * straight up or down when nobody is near that way (the maps have height to
+ * spare, not width), else halfway across the widest gap between the
  * people around them, so that the loop and its label sit where nobody is drawn.
  */
 function loopDirection(centre: { x: number; y: number }, others: readonly { x: number; y: number }[]): number {
@@ -188,10 +195,11 @@ function loopDirection(centre: { x: number; y: number }, others: readonly { x: n
 /**
  * About half the width of a person's node plus a margin: how much of a
  * relation's length that end's node covers. An estimate (an average glyph
- * width), since the true width is only known once the map draws the name.
+ * width), since the true width is only known once the map draws the name;
+ * a longer name wraps onto a second line, so a node is never wider.
  */
 function nameAllowance(name: string | undefined): number {
-  return ((name?.length ?? 0) * AVERAGE_NAME_GLYPH + NODE_PADDING) / 2 + LABEL_MARGIN;
+  return (Math.min((name?.length ?? 0) * AVERAGE_NAME_GLYPH, NAME_MAX_WIDTH) + NODE_PADDING) / 2 + LABEL_MARGIN;
 }
 
 function compareIds(a: string, b: string): number {

@@ -16,7 +16,8 @@ export const DARK_MAP_THEME: MapTheme = { text: '#e6e8eb', edge: '#a3abb6', back
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif';
 
 const NAME_FONT_SIZE = 15;
-const NAME_MAX_WIDTH = 150;
+/** The widest a name runs inside its node before it wraps. */
+export const NAME_MAX_WIDTH = 150;
 const NAME_PADDING = 12;
 const NAME_LINE_HEIGHT = 1.2;
 

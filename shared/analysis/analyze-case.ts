@@ -1,9 +1,11 @@
 import type { Case, Relation } from '../case/schema';
 import { SYSTEM_IDS, type SystemId } from '../case/systems';
+import { ALL_SASB_CODES } from '../library/sasb';
 import { HolderEchoRecord, PatternEchoRecord, type HeldRoles } from './echo-records';
 import { indexSystem, PAIR_STRIDE, type SystemHoldings } from './holdings';
 import { holderIdentification, PatternIdentifier, type CaseCast } from './identification';
 import { compareCodePoints } from './order';
+import { PersonOrder } from './person-order';
 import type { CaseAnalysis, Echo, EchoKind, EchoMatch, HolderOccurrence, RelationOccurrence } from './types';
 import { CaseVocabulary } from './vocabulary';
 import { WordingContext } from './wording';
@@ -24,15 +26,14 @@ const NO_ROLES: HeldRoles = { same: [] };
  */
 export function analyzeCase(kase: Case): CaseAnalysis {
   const vocabulary = new CaseVocabulary(kase);
-  const [client, therapy, supervision] = SYSTEMS.map((system) => indexSystem(kase.systems[system], vocabulary)) as [
-    SystemHoldings,
-    SystemHoldings,
-    SystemHoldings,
-  ];
-  const analysis = new CaseAnalyser(castOf(kase), new WordingContext(vocabulary, kase.people));
+  const people = new PersonOrder(kase.people);
+  const [client, therapy, supervision] = SYSTEMS.map((system) =>
+    indexSystem(kase.systems[system], vocabulary, people),
+  ) as [SystemHoldings, SystemHoldings, SystemHoldings];
+  const analysis = new CaseAnalyser(castOf(kase, people), people, new WordingContext(vocabulary, kase.people));
 
   for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
-    const presence: Presence<string[]> = [client.roles[rank], therapy.roles[rank], supervision.roles[rank]];
+    const presence: Presence<number[]> = [client.roles[rank], therapy.roles[rank], supervision.roles[rank]];
     if (systemCount(presence) < 2) continue;
     const role = vocabulary.roleAt(rank).id;
     analysis.holderEcho('role', 'exact', role, presence, { same: [role] });
@@ -40,12 +41,16 @@ export function analyzeCase(kase: Case): CaseAnalysis {
 
   for (const [code, byRole] of rolesByCode([client, therapy, supervision], vocabulary)) {
     if (systemCount(byRole) < 2 || distinctKeys(byRole) < 2) continue;
-    const presence = byRole.map((roles) => roles && [...roles.values()].flat()) as Presence<string[]>;
-    analysis.holderEcho('role', 'sasb', code, presence, { bySystem: byRole });
+    const presence = byRole.map((roles) => roles && analysis.distinctSorted([...roles.values()].flat())) as Presence<
+      readonly number[]
+    >;
+    analysis.holderEcho('role', 'sasb', code, presence, { bySystem: byRole.map((roles) => roles && analysis.named(roles)) });
   }
 
-  for (const [feeling, presence] of acrossSystems(client.feelings, therapy.feelings, supervision.feelings)) {
-    analysis.holderEcho('feeling', 'exact', feeling, presence, NO_ROLES);
+  for (let rank = 0; rank < vocabulary.feelingCount; rank += 1) {
+    const presence: Presence<number[]> = [client.feelings[rank], therapy.feelings[rank], supervision.feelings[rank]];
+    if (systemCount(presence) < 2) continue;
+    analysis.holderEcho('feeling', 'exact', vocabulary.feelingAt(rank).id, presence, NO_ROLES);
   }
 
   for (const [pattern, presence] of acrossSystems(client.patterns, therapy.patterns, supervision.patterns)) {
@@ -58,7 +63,7 @@ export function analyzeCase(kase: Case): CaseAnalysis {
   for (const [code, byPair] of acrossSystems(clientCodes, therapyCodes, supervisionCodes)) {
     if (distinctKeys(byPair) < 2) continue;
     const presence = byPair.map((pairs) => pairs && [...pairs.values()].flat()) as Presence<Relation[]>;
-    analysis.patternEcho('sasb', code, presence);
+    analysis.patternEcho('sasb', codePairKey(code), presence);
   }
 
   return { caseId: kase.id, echoes: analysis.echoesInOrder() };
@@ -67,9 +72,12 @@ export function analyzeCase(kase: Case): CaseAnalysis {
 /** Builds the echoes of one case: occurrences in order, with their identifications. */
 class CaseAnalyser {
   private readonly echoes: Echo[] = [];
+  private readonly marks: number[] = [];
+  private stamp = 0;
 
   constructor(
     private readonly cast: CaseCast,
+    private readonly people: PersonOrder,
     private readonly context: WordingContext,
   ) {}
 
@@ -77,7 +85,8 @@ class CaseAnalyser {
     kind: 'role' | 'feeling',
     match: EchoMatch,
     key: string,
-    presence: Presence<readonly string[]>,
+    /** Per system, the people holding the key, once each and in order. */
+    presence: Presence<readonly number[]>,
     held: HeldRoles,
   ): void {
     const systems: SystemId[] = [];
@@ -87,8 +96,9 @@ class CaseAnalyser {
       if (holders === undefined) continue;
       const system = SYSTEMS[index] as SystemId;
       systems.push(system);
-      for (const person of distinctSorted(holders)) {
-        const identification = holderIdentification(system, person, presence, this.cast);
+      for (const rank of holders) {
+        const person = this.people.idAt(rank);
+        const identification = holderIdentification(system, rank, presence, this.cast);
         occurrences.push(identification ? { system, person, identification } : { system, person });
       }
     }
@@ -116,6 +126,30 @@ class CaseAnalyser {
     this.echoes.push(new PatternEchoRecord(match, key, systems, occurrences, carriers, this.context));
   }
 
+  /**
+   * The people of several holder lists once each, in order. Duplicates are
+   * dropped with a mark per person before sorting, so only the distinct
+   * holders are sorted, numerically: PersonOrder numbers follow code-point order.
+   */
+  distinctSorted(people: readonly number[]): readonly number[] {
+    if (people.length === 1) return people;
+    const stamp = ++this.stamp;
+    const distinct: number[] = [];
+    for (const person of people) {
+      if (this.marks[person] === stamp) continue;
+      this.marks[person] = stamp;
+      distinct.push(person);
+    }
+    return distinct.length === 1 ? distinct : distinct.sort(byNumber);
+  }
+
+  /** Role id → holders by id, for the wording of a code-level echo. */
+  named(byRole: ReadonlyMap<string, readonly number[]>): Map<string, string[]> {
+    const named = new Map<string, string[]>();
+    for (const [role, holders] of byRole) named.set(role, holders.map((rank) => this.people.idAt(rank)));
+    return named;
+  }
+
   echoesInOrder(): Echo[] {
     return this.echoes.sort(compareEchoes);
   }
@@ -125,8 +159,8 @@ class CaseAnalyser {
 function rolesByCode(
   holdings: readonly SystemHoldings[],
   vocabulary: CaseVocabulary,
-): Map<string, Presence<Map<string, string[]>>> {
-  const byCode = new Map<string, Presence<Map<string, string[]>>>();
+): Map<string, Presence<Map<string, number[]>>> {
+  const byCode = new Map<string, Presence<Map<string, number[]>>>();
   for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
     const { id, sasb } = vocabulary.roleAt(rank);
     if (sasb === undefined) continue;
@@ -141,21 +175,28 @@ function rolesByCode(
   return byCode;
 }
 
-/** SASB code pair `CA>CB` → `A>B` → the relations with that role pair. */
-type PatternsByCode = Map<string, Map<string, Relation[]>>;
+/** Numbered SASB code pair `CA>CB` → pattern number → the relations with that role pair. */
+type PatternsByCode = Map<number, Map<number, Relation[]>>;
 
+const CODE_PAIR_STRIDE = ALL_SASB_CODES.length;
+
+// Numbers, not `CA>CB` texts, so no text is built for a pattern that does not recur.
 function patternsByCode(holdings: SystemHoldings, vocabulary: CaseVocabulary): PatternsByCode {
   const byCode: PatternsByCode = new Map();
   for (const [pattern, relations] of holdings.patterns) {
-    const fromCode = vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).sasb;
-    const toCode = vocabulary.roleAt(pattern % PAIR_STRIDE).sasb;
-    if (fromCode === undefined || toCode === undefined) continue;
-    const code = `${fromCode}>${toCode}`;
+    const fromCode = vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).codeNumber;
+    const toCode = vocabulary.roleAt(pattern % PAIR_STRIDE).codeNumber;
+    if (fromCode < 0 || toCode < 0) continue;
+    const code = fromCode * CODE_PAIR_STRIDE + toCode;
     let byPair = byCode.get(code);
     if (byPair === undefined) byCode.set(code, (byPair = new Map()));
-    byPair.set(patternKey(pattern, vocabulary), relations);
+    byPair.set(pattern, relations);
   }
   return byCode;
+}
+
+function codePairKey(codePair: number): string {
+  return `${ALL_SASB_CODES[Math.floor(codePair / CODE_PAIR_STRIDE)]}>${ALL_SASB_CODES[codePair % CODE_PAIR_STRIDE]}`;
 }
 
 function patternKey(pattern: number, vocabulary: CaseVocabulary): string {
@@ -187,26 +228,29 @@ function systemCount(presence: Presence<unknown>): number {
 }
 
 /** How many different role ids (or role pairs) the systems hold under one code, across all of them. */
-function distinctKeys(presence: Presence<ReadonlyMap<string, unknown>>): number {
-  const keys = new Set<string>();
+function distinctKeys<K>(presence: Presence<ReadonlyMap<K, unknown>>): number {
+  const keys = new Set<K>();
   for (const byKey of presence) if (byKey !== undefined) for (const key of byKey.keys()) keys.add(key);
   return keys.size;
 }
 
-/** The people of a holder list once each, in code-point order. */
-function distinctSorted(people: readonly string[]): string[] {
-  if (people.length === 1) return people as string[];
-  const sorted = [...people].sort(compareCodePoints);
-  let kept = 0;
-  for (const person of sorted) if (kept === 0 || sorted[kept - 1] !== person) sorted[kept++] = person;
-  sorted.length = kept;
-  return sorted;
+function byNumber(a: number, b: number): number {
+  return a - b;
 }
 
-function castOf(kase: Case): CaseCast {
-  const cast: CaseCast = { client: undefined, therapist: undefined, supervisor: undefined };
-  for (const person of kase.people) {
-    if (person.kind !== 'other') cast[person.kind] ??= person.id;
+function castOf(kase: Case, people: PersonOrder): CaseCast {
+  const cast: CaseCast = {
+    client: undefined,
+    therapist: undefined,
+    supervisor: undefined,
+    clientRank: -1,
+    therapistRank: -1,
+    supervisorRank: -1,
+  };
+  for (const { id, kind } of kase.people) {
+    if (kind === 'other' || cast[kind] !== undefined) continue;
+    cast[kind] = id;
+    cast[`${kind}Rank`] = people.rankOf(id);
   }
   return cast;
 }

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openWorkspace } from '../../electron/app/openWorkspace';
 import { SECURITY_HEADERS } from '../../electron/security/csp';
 import type { BridgeTransport } from '../../shared/ipc/bridge';
 import { serveFolder, type StaticServer } from './staticServer';
 
-const BUILT_RENDERER = resolve(import.meta.dirname, '../../out/renderer');
+/** Where `npx electron-vite build` puts the renderer. */
+export const BUILT_RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 
 // The flags of architecture.md: no GPU, no sandbox (CI runs as root), and
 // none of Chromium's own background traffic, so every request a test sees
@@ -25,16 +26,51 @@ const CHROMIUM_ARGS = [
 /** The size the screenshots in docs/screenshots are taken at. */
 export const WORKBENCH_VIEWPORT = { width: 1400, height: 900 } as const;
 
-/** A running workbench: the built renderer in headless Chromium, backed by a real store. */
-export interface Workbench {
-  page: Page;
-  /** `http://127.0.0.1:<port>`: every request the page makes should start with it. */
-  origin: string;
+/** What a page did while a test watched it. */
+export interface PageRecord {
   /** Console errors and uncaught page errors, in order. */
   consoleErrors: string[];
   /** The URL of every request the page made, in order. */
   requests: string[];
+}
+
+/** A running workbench: the built renderer in headless Chromium, backed by a real store. */
+export interface Workbench extends PageRecord {
+  page: Page;
+  /** `http://127.0.0.1:<port>`: every request the page makes should start with it. */
+  origin: string;
   close(): Promise<void>;
+}
+
+/** Throws the instruction a developer needs when the renderer has not been built. */
+export function requireBuiltRenderer(): void {
+  if (!existsSync(resolve(BUILT_RENDERER, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${BUILT_RENDERER}/index.html). Run \`npx electron-vite build\` first.`);
+  }
+}
+
+/** Starts Debian's Chromium (or CHROME_PATH) headless, with no traffic of its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh browser profile at the screenshot size, in a fixed locale and time
+ * zone so dates on screen (and so the screenshots) do not depend on the machine.
+ */
+export function newWorkbenchContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: WORKBENCH_VIEWPORT, colorScheme: 'light', locale: 'en-GB', timezoneId: 'UTC' });
+}
+
+/** Starts recording every request and every console or page error of `page`. */
+export function recordPage(page: Page): PageRecord {
+  const record: PageRecord = { consoleErrors: [], requests: [] };
+  page.on('request', (request) => record.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => record.consoleErrors.push(`${error.name}: ${error.message}`));
+  return record;
 }
 
 /**
@@ -45,9 +81,7 @@ export interface Workbench {
  * the example cases when empty). Only Electron's transport is left out.
  */
 export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise<Workbench> {
-  if (!existsSync(resolve(BUILT_RENDERER, 'index.html'))) {
-    throw new Error(`The built renderer is missing (${BUILT_RENDERER}/index.html). Run \`npx electron-vite build\` first.`);
-  }
+  requireBuiltRenderer();
   const cleanups: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     const failures: unknown[] = [];
@@ -63,28 +97,18 @@ export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise
     const server: StaticServer = await serveFolder(BUILT_RENDERER, SECURITY_HEADERS);
     cleanups.push(() => server.close());
 
-    const browser: Browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchChromium();
     cleanups.push(() => browser.close());
 
-    const context = await browser.newContext({ viewport: WORKBENCH_VIEWPORT, colorScheme: 'light', locale: 'en-GB' });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+    const page = await (await newWorkbenchContext(browser)).newPage();
+    const record = recordPage(page);
 
     // Installed before the page loads, so the renderer finds it when it picks its transport.
     const transport: BridgeTransport = (channel, request) => workspace.dispatch(channel, request);
     await page.exposeFunction('__triptychTransport', transport);
     await page.goto(`${server.origin}/`);
 
-    return { page, origin: server.origin, consoleErrors, requests, close: closeAll };
+    return { page, origin: server.origin, ...record, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;

@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseFileText } from '../../shared/case/parse';
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_IDS } from '../../shared/case/systems';
 import { launchWorkbench, type Workbench } from './harness';
-import { CaseListScreen } from './pages';
+import { CaseListScreen, CaseScreen } from './pages';
 
 const EXAMPLES_DIR = resolve(import.meta.dirname, '../../resources/examples');
 const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -46,6 +46,7 @@ describe('the workbench on first start', () => {
     const expected = [...examples].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((kase) => kase.title);
     expect(await caseList.titles()).toEqual(expected);
     await mkdir(SCREENSHOTS_DIR, { recursive: true });
+    await workbench.page.mouse.move(1, 1);
     await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-list.png') });
   });
 
@@ -68,14 +69,18 @@ describe('the workbench on first start', () => {
     if (!first) throw new Error('no example cases');
     await caseList.rows().filter({ hasText: first.title }).focus();
     await workbench.page.keyboard.press('Enter');
-    const screen = new (await import('./pages')).CaseScreen(workbench.page);
+    const screen = new CaseScreen(workbench.page);
     await screen.waitForMaps(first.title);
     for (const name of ["Client's world", 'Therapy', 'Supervision']) {
       await expect(workbench.page.getByRole('heading', { level: 2, name, exact: true }).count()).resolves.toBe(1);
     }
+    // Away from every control, so no hover highlight shows in the picture.
+    await workbench.page.mouse.move(1, 1);
     await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-example.png') });
     await screen.back();
     await caseList.waitForCases(examples.length);
+    // Back on the list, the keyboard is where the clinician left it: on the case just closed.
+    await expect(workbench.page.evaluate(() => document.activeElement?.getAttribute('data-case-id'))).resolves.toBe(first.id);
   });
 
   it('makes no request outside its own origin', () => {
@@ -88,3 +93,44 @@ describe('the workbench on first start', () => {
     expect(workbench.consoleErrors).toEqual([]);
   });
 });
+
+describe('the workbench over a store with a damaged case file', () => {
+  let dataDir: string;
+  let workbench: Workbench | undefined;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-damaged-'));
+  });
+
+  afterAll(async () => {
+    await workbench?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the readable cases and says calmly that the damaged file was set aside', async () => {
+    const [damaged, ...intact] = await exampleCases();
+    if (!damaged) throw new Error('no example cases');
+    await (await launchWorkbench({ dataDir })).close();
+    const caseFile = await storedCaseFile(dataDir, damaged.id);
+    await writeFile(caseFile, '{ "format": "triptych-case", "version": 1, "case": { "id"');
+
+    workbench = await launchWorkbench({ dataDir });
+    const caseList = new CaseListScreen(workbench.page);
+    await caseList.waitForCases(intact.length);
+    expect((await caseList.titles()).sort()).toEqual(intact.map((kase) => kase.title).sort());
+    const notice = workbench.page.getByTestId('store-notice');
+    await notice.waitFor();
+    expect(await notice.getByRole('heading').textContent()).toBe('One file could not be read and was set aside');
+    expect(await notice.getAttribute('role')).toBe('status');
+    expect(workbench.consoleErrors).toEqual([]);
+  });
+});
+
+/** The one file the store keeps a case in, found by name so the test does not fix the store's folder layout. */
+async function storedCaseFile(dataDir: string, caseId: string): Promise<string> {
+  const files = (await readdir(dataDir, { recursive: true }))
+    .filter((file) => basename(file, '.json') === caseId && !file.split(sep).includes('backups'))
+    .map((file) => join(dataDir, file));
+  if (files.length !== 1) throw new Error(`expected one stored file for case "${caseId}", found: ${files.join(', ') || 'none'}`);
+  return files[0] as string;
+}

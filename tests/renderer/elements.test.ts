@@ -161,6 +161,19 @@ describe('systemMapElements', () => {
     expect(distinct.size).toBe(3);
   });
 
+  it('points a loop where nobody else is drawn', () => {
+    const { nodes, edges } = systemMapElements(makeCase(), 'client');
+    const loop = edges.find((e) => e.data.relationId === 'r2');
+    const self = nodes.find((n) => n.data.personId === 'c');
+    const direction = loop?.data.loopDirection;
+    if (direction === undefined || !self) throw new Error('expected a loop on the client');
+    for (const other of nodes.filter((n) => n !== self)) {
+      const towards = ((Math.atan2(other.position.x - self.position.x, self.position.y - other.position.y) * 180) / Math.PI + 360) % 360;
+      const apart = Math.min(Math.abs(towards - direction), 360 - Math.abs(towards - direction));
+      expect(apart).toBeGreaterThanOrEqual(40);
+    }
+  });
+
   it('puts a pair side by side, client before therapist before supervisor', () => {
     const kase = makeCase();
     const x = (system: 'therapy' | 'supervision', person: string) =>
