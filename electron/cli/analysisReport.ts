@@ -22,7 +22,7 @@ const HOLDER_WORDS: Record<Echo['kind'], string> = {
  * because an echo is something to reflect on, not a finding.
  */
 export function formatAnalysisReport(kase: Case, analysis: CaseAnalysis): string {
-  const lines = [`Triptych analysis: ${kase.title} (${kase.id})`];
+  const lines = [`Triptych analysis: ${kase.title}`, `Case id: ${kase.id}`];
   if (analysis.echoes.length === 0) {
     lines.push('No echoes found: as mapped, nothing recurs in more than one of the three systems.');
     return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { open, unlink } from 'node:fs/promises';
+import { TriptychError } from '../../shared/ipc/result';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import { BadInputError } from './failure';
@@ -19,7 +20,12 @@ export const exportCommand: CliCommand = {
   async run(args, output) {
     const id = args.positionals[0] as string;
     if (!CASE_ID.test(id)) throw new UsageError(`export: "${id}" is not a case id (1–64 characters of A-Z a-z 0-9 _ -)`);
-    const { text } = await withCaseStore((store) => store.exportCaseFile(id));
+    const { text } = await withCaseStore(
+      (store) => store.exportCaseFile(id),
+      (dataDir) => {
+        throw new TriptychError('not-found', `There is no case "${id}": there is no case store in ${dataDir} yet.`);
+      },
+    );
     const out = args.options.get('--out');
     if (out === undefined) {
       output.out(text);

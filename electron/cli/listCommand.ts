@@ -1,3 +1,4 @@
+import type { CaseSummary } from '../store/caseStore';
 import type { CliCommand } from './command';
 import { withCaseStore } from './withCaseStore';
 
@@ -12,9 +13,12 @@ export const listCommand: CliCommand = {
   flags: [],
   options: [],
   async run(_args, output) {
-    const { cases, dataDir } = await withCaseStore(async (store, dataDir) => ({ cases: await store.list(), dataDir }));
-    if (cases.length === 0) {
-      output.out(`No cases in the store (${dataDir}).\n`);
+    const { cases, dataDir } = await withCaseStore<{ cases: CaseSummary[] | null; dataDir: string }>(
+      async (store, dataDir) => ({ cases: await store.list(), dataDir }),
+      (dataDir) => ({ cases: null, dataDir }),
+    );
+    if (cases === null || cases.length === 0) {
+      output.out(cases === null ? `No cases: there is no case store in ${dataDir} yet.\n` : `No cases in the store in ${dataDir}.\n`);
       return;
     }
     const idWidth = Math.max(...cases.map((c) => c.id.length));

@@ -18,7 +18,7 @@ const OVERSIZE_PROBLEM = 'the file is larger than 10 MiB and was not read';
 
 /**
  * Reads a case file's text from disk. The size is checked on the open file
- * before any byte is read, and the read itself stops one byte past the limit,
+ * before any byte is read, and the read never goes past the size it checked,
  * so a huge (or growing) file never becomes a huge string.
  */
 export async function readCaseFileText(path: string): Promise<string> {

@@ -2,7 +2,7 @@ import type { Case, Relation } from '../case/schema';
 import { SYSTEM_IDS, type SystemId } from '../case/systems';
 import { ALL_SASB_CODES } from '../library/sasb';
 import { HolderEchoRecord, PatternEchoRecord, type HeldRoles } from './echo-records';
-import { indexSystem, PAIR_STRIDE, type SystemHoldings } from './holdings';
+import { CODE_PAIR_STRIDE, indexSystem, PAIR_STRIDE, type PairCarriers, type RoleHolding, type SystemHoldings } from './holdings';
 import { holderIdentification, PatternIdentifier, type CaseCast } from './identification';
 import { compareCodePoints } from './order';
 import { PersonOrder } from './person-order';
@@ -26,44 +26,37 @@ const NO_ROLES: HeldRoles = { same: [] };
  */
 export function analyzeCase(kase: Case): CaseAnalysis {
   const vocabulary = new CaseVocabulary(kase);
-  const people = new PersonOrder(kase.people);
-  const [client, therapy, supervision] = SYSTEMS.map((system) =>
-    indexSystem(kase.systems[system], vocabulary, people),
-  ) as [SystemHoldings, SystemHoldings, SystemHoldings];
-  const analysis = new CaseAnalyser(castOf(kase, people), people, new WordingContext(vocabulary, kase.people));
+  const [client, therapy, supervision] = SYSTEMS.map((system) => indexSystem(kase.systems[system], vocabulary)) as [
+    SystemHoldings,
+    SystemHoldings,
+    SystemHoldings,
+  ];
+  const analysis = new CaseAnalyser(kase, vocabulary);
 
-  for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
-    const presence: Presence<number[]> = [client.roles[rank], therapy.roles[rank], supervision.roles[rank]];
-    if (systemCount(presence) < 2) continue;
-    const role = vocabulary.roleAt(rank).id;
-    analysis.holderEcho('role', 'exact', role, presence, { same: [role] });
+  for (const [role, presence] of acrossSystems(client.roles, therapy.roles, supervision.roles)) {
+    analysis.holderEcho('role', 'exact', role, holdersIn(presence), { same: [role] });
   }
 
-  for (const [code, byRole] of rolesByCode([client, therapy, supervision], vocabulary)) {
-    if (systemCount(byRole) < 2 || distinctKeys(byRole) < 2) continue;
-    const presence = byRole.map((roles) => roles && analysis.distinctSorted([...roles.values()].flat())) as Presence<
-      readonly number[]
-    >;
-    analysis.holderEcho('role', 'sasb', code, presence, { bySystem: byRole.map((roles) => roles && analysis.named(roles)) });
+  for (const [, presence] of acrossSystems(client.patterns, therapy.patterns, supervision.patterns)) {
+    const pair = (presence[0] ?? presence[1]) as PairCarriers;
+    const carriers: Presence<Relation[]> = [presence[0]?.relations, presence[1]?.relations, presence[2]?.relations];
+    analysis.patternEcho('exact', `${pair.from.id}>${pair.to.id}`, carriers);
   }
 
-  for (let rank = 0; rank < vocabulary.feelingCount; rank += 1) {
-    const presence: Presence<number[]> = [client.feelings[rank], therapy.feelings[rank], supervision.feelings[rank]];
-    if (systemCount(presence) < 2) continue;
-    analysis.holderEcho('feeling', 'exact', vocabulary.feelingAt(rank).id, presence, NO_ROLES);
+  for (const [code, presence] of acrossSystems(rolesByCode(client), rolesByCode(therapy), rolesByCode(supervision))) {
+    if (!hasTwoDifferent(presence, (holding) => holding.role.id)) continue;
+    const holders = presence.map((roles) => roles && roles.flatMap((holding) => holding.holders)) as Presence<string[]>;
+    analysis.holderEcho('role', 'sasb', ALL_SASB_CODES[code] as string, holders, { bySystem: presence });
   }
 
-  for (const [pattern, presence] of acrossSystems(client.patterns, therapy.patterns, supervision.patterns)) {
-    analysis.patternEcho('exact', patternKey(pattern, vocabulary), presence);
+  for (const [feeling, presence] of acrossSystems(client.feelings, therapy.feelings, supervision.feelings)) {
+    analysis.holderEcho('feeling', 'exact', feeling, presence, NO_ROLES);
   }
 
-  const [clientCodes, therapyCodes, supervisionCodes] = [client, therapy, supervision].map((h) =>
-    patternsByCode(h, vocabulary),
-  ) as [PatternsByCode, PatternsByCode, PatternsByCode];
-  for (const [code, byPair] of acrossSystems(clientCodes, therapyCodes, supervisionCodes)) {
-    if (distinctKeys(byPair) < 2) continue;
-    const presence = byPair.map((pairs) => pairs && [...pairs.values()].flat()) as Presence<Relation[]>;
-    analysis.patternEcho('sasb', codePairKey(code), presence);
+  for (const [code, presence] of acrossSystems(client.patternCodes, therapy.patternCodes, supervision.patternCodes)) {
+    if (!hasTwoDifferent(presence, (pair) => pair.from.rank * PAIR_STRIDE + pair.to.rank)) continue;
+    const carriers = presence.map((pairs) => pairs && pairs.flatMap((pair) => pair.relations)) as Presence<Relation[]>;
+    analysis.patternEcho('sasb', codePairKey(code), carriers);
   }
 
   return { caseId: kase.id, echoes: analysis.echoesInOrder() };
@@ -72,21 +65,25 @@ export function analyzeCase(kase: Case): CaseAnalysis {
 /** Builds the echoes of one case: occurrences in order, with their identifications. */
 class CaseAnalyser {
   private readonly echoes: Echo[] = [];
+  private readonly cast: CaseCast;
+  private readonly kase: Case;
+  private people: PersonOrder | undefined;
+  private readonly context: WordingContext;
   private readonly marks: number[] = [];
   private stamp = 0;
 
-  constructor(
-    private readonly cast: CaseCast,
-    private readonly people: PersonOrder,
-    private readonly context: WordingContext,
-  ) {}
+  constructor(kase: Case, vocabulary: CaseVocabulary) {
+    this.kase = kase;
+    this.cast = castOf(kase);
+    this.context = new WordingContext(vocabulary, kase.people);
+  }
 
   holderEcho(
     kind: 'role' | 'feeling',
     match: EchoMatch,
     key: string,
-    /** Per system, the people holding the key, once each and in order. */
-    presence: Presence<readonly number[]>,
+    /** Per system, the people holding the key, possibly repeated. */
+    presence: Presence<readonly string[]>,
     held: HeldRoles,
   ): void {
     const systems: SystemId[] = [];
@@ -96,9 +93,8 @@ class CaseAnalyser {
       if (holders === undefined) continue;
       const system = SYSTEMS[index] as SystemId;
       systems.push(system);
-      for (const rank of holders) {
-        const person = this.people.idAt(rank);
-        const identification = holderIdentification(system, rank, presence, this.cast);
+      for (const person of this.distinctSorted(holders)) {
+        const identification = holderIdentification(system, person, presence, this.cast);
         occurrences.push(identification ? { system, person, identification } : { system, person });
       }
     }
@@ -126,71 +122,52 @@ class CaseAnalyser {
     this.echoes.push(new PatternEchoRecord(match, key, systems, occurrences, carriers, this.context));
   }
 
-  /**
-   * The people of several holder lists once each, in order. Duplicates are
-   * dropped with a mark per person before sorting, so only the distinct
-   * holders are sorted, numerically: PersonOrder numbers follow code-point order.
-   */
-  distinctSorted(people: readonly number[]): readonly number[] {
-    if (people.length === 1) return people;
-    const stamp = ++this.stamp;
-    const distinct: number[] = [];
-    for (const person of people) {
-      if (this.marks[person] === stamp) continue;
-      this.marks[person] = stamp;
-      distinct.push(person);
-    }
-    return distinct.length === 1 ? distinct : distinct.sort(byNumber);
-  }
-
-  /** Role id → holders by id, for the wording of a code-level echo. */
-  named(byRole: ReadonlyMap<string, readonly number[]>): Map<string, string[]> {
-    const named = new Map<string, string[]>();
-    for (const [role, holders] of byRole) named.set(role, holders.map((rank) => this.people.idAt(rank)));
-    return named;
-  }
-
   echoesInOrder(): Echo[] {
     return this.echoes.sort(compareEchoes);
   }
-}
 
-/** Per SASB code, what each system holds under it: role id → the people holding that role. */
-function rolesByCode(
-  holdings: readonly SystemHoldings[],
-  vocabulary: CaseVocabulary,
-): Map<string, Presence<Map<string, number[]>>> {
-  const byCode = new Map<string, Presence<Map<string, number[]>>>();
-  for (let rank = 0; rank < vocabulary.roleCount; rank += 1) {
-    const { id, sasb } = vocabulary.roleAt(rank);
-    if (sasb === undefined) continue;
-    holdings.forEach((system, index) => {
-      const holders = system.roles[rank];
-      if (holders === undefined) return;
-      let presence = byCode.get(sasb);
-      if (presence === undefined) byCode.set(sasb, (presence = [undefined, undefined, undefined]));
-      (presence[index] ??= new Map()).set(id, holders);
-    });
+  /**
+   * The people of a holder list once each, in code-point order. Duplicates
+   * are dropped with a mark per person before sorting, so only the few
+   * distinct holders are sorted, and numerically (PersonOrder numbers follow
+   * code-point order).
+   */
+  private distinctSorted(people: readonly string[]): readonly string[] {
+    if (people.length === 1) return people;
+    if (people.length <= SHORT_LIST) return distinctSortedShort(people);
+    // Numbered only when a long list needs it: most cases never pay for it.
+    const order = (this.people ??= new PersonOrder(this.kase.people));
+    const stamp = ++this.stamp;
+    const ranks: number[] = [];
+    for (const person of people) {
+      const rank = order.rankOf(person);
+      if (this.marks[rank] === stamp) continue;
+      this.marks[rank] = stamp;
+      ranks.push(rank);
+    }
+    if (ranks.length > 1) ranks.sort(byNumber);
+    return ranks.map((rank) => order.idAt(rank));
   }
-  return byCode;
 }
 
-/** Numbered SASB code pair `CA>CB` → pattern number → the relations with that role pair. */
-type PatternsByCode = Map<number, Map<number, Relation[]>>;
+/** Up to this length, de-duplicating by comparing with the people kept so far is cheaper than numbering them. */
+const SHORT_LIST = 12;
 
-const CODE_PAIR_STRIDE = ALL_SASB_CODES.length;
+function distinctSortedShort(people: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const person of people) if (!kept.includes(person)) kept.push(person);
+  return kept.length > 1 ? kept.sort(compareCodePoints) : kept;
+}
 
-// Numbers, not `CA>CB` texts, so no text is built for a pattern that does not recur.
-function patternsByCode(holdings: SystemHoldings, vocabulary: CaseVocabulary): PatternsByCode {
-  const byCode: PatternsByCode = new Map();
-  for (const [pattern, relations] of holdings.patterns) {
-    const fromCode = vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).codeNumber;
-    const toCode = vocabulary.roleAt(pattern % PAIR_STRIDE).codeNumber;
-    if (fromCode < 0 || toCode < 0) continue;
-    const code = fromCode * CODE_PAIR_STRIDE + toCode;
-    let byPair = byCode.get(code);
-    if (byPair === undefined) byCode.set(code, (byPair = new Map()));
-    byPair.set(pattern, relations);
+/** Per numbered SASB code, the roles with that code held in one system. */
+function rolesByCode(holdings: SystemHoldings): Map<number, RoleHolding[]> {
+  const byCode = new Map<number, RoleHolding[]>();
+  for (const holding of holdings.roles.values()) {
+    const code = holding.role.codeNumber;
+    if (code < 0) continue;
+    const roles = byCode.get(code);
+    if (roles === undefined) byCode.set(code, [holding]);
+    else roles.push(holding);
   }
   return byCode;
 }
@@ -199,8 +176,8 @@ function codePairKey(codePair: number): string {
   return `${ALL_SASB_CODES[Math.floor(codePair / CODE_PAIR_STRIDE)]}>${ALL_SASB_CODES[codePair % CODE_PAIR_STRIDE]}`;
 }
 
-function patternKey(pattern: number, vocabulary: CaseVocabulary): string {
-  return `${vocabulary.roleAt(Math.floor(pattern / PAIR_STRIDE)).id}>${vocabulary.roleAt(pattern % PAIR_STRIDE).id}`;
+function holdersIn(presence: Presence<RoleHolding>): Presence<string[]> {
+  return [presence[0]?.holders, presence[1]?.holders, presence[2]?.holders];
 }
 
 /**
@@ -208,51 +185,49 @@ function patternKey(pattern: number, vocabulary: CaseVocabulary): string {
  * them. Each key is looked up once per system, so the cost follows the number
  * of distinct keys, never the number of pairs of holdings.
  */
-function acrossSystems<K, T>(client: Map<K, T>, therapy: Map<K, T>, supervision: Map<K, T>): [K, Presence<T>][] {
+function acrossSystems<K, T>(
+  client: ReadonlyMap<K, T>,
+  therapy: ReadonlyMap<K, T>,
+  supervision: ReadonlyMap<K, T>,
+): [K, Presence<T>][] {
   const found: [K, Presence<T>][] = [];
-  for (const [key, held] of client) {
+  // forEach rather than for…of: it hands over key and value without an entry array per key.
+  client.forEach((held, key) => {
     const inTherapy = therapy.get(key);
     const inSupervision = supervision.get(key);
     if (inTherapy !== undefined || inSupervision !== undefined) found.push([key, [held, inTherapy, inSupervision]]);
-  }
-  for (const [key, held] of therapy) {
+  });
+  if (supervision.size === 0) return found;
+  therapy.forEach((held, key) => {
     const inSupervision = supervision.get(key);
     // Keys also held in the client's world were found above.
     if (inSupervision !== undefined && !client.has(key)) found.push([key, [undefined, held, inSupervision]]);
-  }
+  });
   return found;
 }
 
-function systemCount(presence: Presence<unknown>): number {
-  return (presence[0] === undefined ? 0 : 1) + (presence[1] === undefined ? 0 : 1) + (presence[2] === undefined ? 0 : 1);
+/** True when the entries of all systems name at least two different role ids (or role pairs). */
+function hasTwoDifferent<T>(presence: Presence<readonly T[]>, name: (entry: T) => string | number): boolean {
+  let first: string | number | undefined;
+  for (const entries of presence) {
+    if (entries === undefined) continue;
+    for (const entry of entries) {
+      const named = name(entry);
+      if (first === undefined) first = named;
+      else if (named !== first) return true;
+    }
+  }
+  return false;
 }
 
-/** How many different role ids (or role pairs) the systems hold under one code, across all of them. */
-function distinctKeys<K>(presence: Presence<ReadonlyMap<K, unknown>>): number {
-  const keys = new Set<K>();
-  for (const byKey of presence) if (byKey !== undefined) for (const key of byKey.keys()) keys.add(key);
-  return keys.size;
+function castOf(kase: Case): CaseCast {
+  const cast: CaseCast = { client: undefined, therapist: undefined, supervisor: undefined };
+  for (const { id, kind } of kase.people) if (kind !== 'other') cast[kind] ??= id;
+  return cast;
 }
 
 function byNumber(a: number, b: number): number {
   return a - b;
-}
-
-function castOf(kase: Case, people: PersonOrder): CaseCast {
-  const cast: CaseCast = {
-    client: undefined,
-    therapist: undefined,
-    supervisor: undefined,
-    clientRank: -1,
-    therapistRank: -1,
-    supervisorRank: -1,
-  };
-  for (const { id, kind } of kase.people) {
-    if (kind === 'other' || cast[kind] !== undefined) continue;
-    cast[kind] = id;
-    cast[`${kind}Rank`] = people.rankOf(id);
-  }
-  return cast;
 }
 
 function byRelationId(a: Relation, b: Relation): number {

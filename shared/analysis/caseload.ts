@@ -1,7 +1,6 @@
 import type { Case } from '../case/schema';
 import { indexSystem } from './holdings';
 import { compareCodePoints } from './order';
-import { PersonOrder } from './person-order';
 import { CaseVocabulary } from './vocabulary';
 
 /** A role or feeling a therapist holds in the therapy system of two or more of their cases. */
@@ -82,17 +81,13 @@ export function analyzeCaseload(cases: readonly Case[]): CaseloadAnalysis {
     group.caseIds.push(kase.id);
 
     const vocabulary = new CaseVocabulary(kase);
-    const people = new PersonOrder(kase.people);
-    const therapistRank = people.rankOf(therapist.id);
-    const therapy = indexSystem(kase.systems.therapy, vocabulary, people);
-    therapy.roles.forEach((holders, rank) => {
-      const role = vocabulary.roleAt(rank);
-      if (holders?.includes(therapistRank)) tally(group, 'role', role.id, role.label, kase.id);
-    });
-    therapy.feelings.forEach((holders, rank) => {
-      const feeling = vocabulary.feelingAt(rank);
-      if (holders?.includes(therapistRank)) tally(group, 'feeling', feeling.id, feeling.label, kase.id);
-    });
+    const therapy = indexSystem(kase.systems.therapy, vocabulary);
+    for (const { role, holders } of therapy.roles.values()) {
+      if (holders.includes(therapist.id)) tally(group, 'role', role.id, role.label, kase.id);
+    }
+    for (const [feeling, holders] of therapy.feelings) {
+      if (holders.includes(therapist.id)) tally(group, 'feeling', feeling, vocabulary.feelingLabel(feeling), kase.id);
+    }
   }
 
   return {

@@ -1,16 +1,15 @@
 import type { Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import type { EchoMatch, EchoWording, HolderEcho, HolderOccurrence, PatternEcho, RelationOccurrence } from './types';
+import type { RoleHolding } from './holdings';
 import { describeEcho, type WordingContext } from './wording';
 
 /**
  * What each occurrence of a role or feeling echo rests on, for its wording:
  * the same role ids for every occurrence (`[R]` for a role, none for a
- * feeling), or per system the role ids with the echo's code and who holds each.
+ * feeling), or per system the roles with the echo's code and who holds each.
  */
-export type HeldRoles =
-  | { same: readonly string[] }
-  | { bySystem: readonly (ReadonlyMap<string, readonly string[]> | undefined)[] };
+export type HeldRoles = { same: readonly string[] } | { bySystem: readonly (readonly RoleHolding[] | undefined)[] };
 
 const SYSTEM_POSITION: Record<SystemId, number> = { client: 0, therapy: 1, supervision: 2 };
 
@@ -146,9 +145,10 @@ export class PatternEchoRecord implements PatternEcho {
   }
 }
 
-/** The role ids (with one code) a person holds in one system. */
-function rolesHeldBy(byRole: ReadonlyMap<string, readonly string[]> | undefined, person: string): string[] {
-  const roles: string[] = [];
-  if (byRole !== undefined) for (const [role, people] of byRole) if (people.includes(person)) roles.push(role);
-  return roles;
+/** The role ids (with one code) a person holds in one system, in role-picker order. */
+function rolesHeldBy(holdings: readonly RoleHolding[] | undefined, person: string): string[] {
+  return (holdings ?? [])
+    .filter((holding) => holding.holders.includes(person))
+    .sort((a, b) => a.role.rank - b.role.rank)
+    .map((holding) => holding.role.id);
 }

@@ -1,89 +1,94 @@
 import type { Relation, RelationalSystem } from '../case/schema';
-import type { PersonOrder } from './person-order';
-import type { CaseVocabulary } from './vocabulary';
+import { ALL_SASB_CODES } from '../library/sasb';
+import type { CaseVocabulary, RoleEntry } from './vocabulary';
+
+/** One role in one system: who holds it. */
+export interface RoleHolding {
+  role: RoleEntry;
+  /** The people holding it, one entry per member role and per relation end (so possibly repeated). */
+  holders: string[];
+}
+
+/** The relations of one role pair (`fromRole` A, `toRole` B) in one system. */
+export interface PairCarriers {
+  from: RoleEntry;
+  to: RoleEntry;
+  relations: Relation[];
+}
 
 /**
- * Room for a pattern's `toRole` number in its number: `fromRank *
- * PAIR_STRIDE + toRank`. A case file of at most 10 MiB cannot name this many
- * roles, and the number stays an exact integer.
+ * Room for the second role's rank in a pair's number, `A.rank * PAIR_STRIDE +
+ * B.rank`: a case file of at most 10 MiB cannot name this many roles, and the
+ * number stays an exact integer.
  */
 export const PAIR_STRIDE = 2 ** 20;
 
 /**
  * Who holds what in one system, indexed by key so echoes are found without
- * comparing relations pairwise. Roles, feelings and people are held by their
- * numbers (CaseVocabulary, PersonOrder).
+ * comparing relations pairwise. Holder lists are de-duplicated later, only for
+ * the keys that recur, where they are put in order anyway.
  */
 export interface SystemHoldings {
-  /** By role number: the people holding it, once each, in order (member roles, `fromRole` of their relations, `toRole` of relations to them). */
-  roles: (number[] | undefined)[];
-  /** By feeling number: the members who report it, once each, in order. */
-  feelings: (number[] | undefined)[];
-  /** Pattern number (see PAIR_STRIDE) → the relations with that `fromRole` and `toRole`, in the system's order. */
-  patterns: Map<number, Relation[]>;
+  /** Role id → who holds it (member roles, `fromRole` of their relations, `toRole` of relations to them). */
+  roles: Map<string, RoleHolding>;
+  /** Feeling id → the members who report it. */
+  feelings: Map<string, string[]>;
+  /** Numbered role pair (see PAIR_STRIDE) → the relations carrying it, in the system's order. */
+  patterns: Map<number, PairCarriers>;
+  /**
+   * Numbered SASB code pair (`fromCode * CODE_PAIR_STRIDE + toCode`, codes
+   * numbered as in ALL_SASB_CODES) → the role pairs with those codes. Numbers,
+   * not `CA>CB` texts, so no text is built for patterns whose codes do not recur.
+   */
+  patternCodes: Map<number, PairCarriers[]>;
 }
 
-// A holding packs key and person in one number, `key * PERSON_STRIDE + person`,
-// so one numeric sort groups holdings by key, puts each key's people in order
-// and brings duplicates side by side. A case has at most 500 people (and a
-// file cannot name 2^16 unknown ones), and the product stays an exact integer.
-const PERSON_STRIDE = 2 ** 16;
+/** Room for the second code of a pair in its number. */
+export const CODE_PAIR_STRIDE = ALL_SASB_CODES.length;
 
 /** Indexes every holding of one system in a single pass over its members and relations. */
-export function indexSystem(system: RelationalSystem, vocabulary: CaseVocabulary, people: PersonOrder): SystemHoldings {
-  let memberRoles = 0;
-  let memberFeelings = 0;
-  for (const member of system.members) {
-    memberRoles += member.roles.length;
-    memberFeelings += member.feelings.length;
-  }
-  const roles = new Float64Array(memberRoles + 2 * system.relations.length);
-  const feelings = new Float64Array(memberFeelings);
-  let roleCount = 0;
-  let feelingCount = 0;
-  const patterns = new Map<number, Relation[]>();
+export function indexSystem(system: RelationalSystem, vocabulary: CaseVocabulary): SystemHoldings {
+  const roles = new Map<string, RoleHolding>();
+  const feelings = new Map<string, string[]>();
+  const patterns = new Map<number, PairCarriers>();
+  const patternCodes = new Map<number, PairCarriers[]>();
 
   for (const member of system.members) {
-    if (member.roles.length === 0 && member.feelings.length === 0) continue;
-    const person = people.rankOf(member.person);
-    for (const role of member.roles) roles[roleCount++] = vocabulary.rankOf(role) * PERSON_STRIDE + person;
-    for (const feeling of member.feelings) feelings[feelingCount++] = vocabulary.feelingRankOf(feeling) * PERSON_STRIDE + person;
+    for (const role of member.roles) hold(roles, role, member.person, vocabulary);
+    for (const feeling of member.feelings) {
+      const holders = feelings.get(feeling);
+      if (holders === undefined) feelings.set(feeling, [member.person]);
+      else holders.push(member.person);
+    }
   }
   for (const relation of system.relations) {
     const { from, to, fromRole, toRole } = relation;
-    const fromRank = fromRole === undefined ? -1 : vocabulary.rankOf(fromRole);
-    if (fromRank >= 0) roles[roleCount++] = fromRank * PERSON_STRIDE + people.rankOf(from);
+    const start = fromRole === undefined ? undefined : hold(roles, fromRole, from, vocabulary);
     // A relation to oneself is a stance with one role only (case-format.md).
     if (toRole === undefined || from === to) continue;
-    const toRank = vocabulary.rankOf(toRole);
-    roles[roleCount++] = toRank * PERSON_STRIDE + people.rankOf(to);
-    if (fromRank < 0) continue;
-    const pattern = fromRank * PAIR_STRIDE + toRank;
-    const carriers = patterns.get(pattern);
-    if (carriers === undefined) patterns.set(pattern, [relation]);
-    else carriers.push(relation);
+    const end = hold(roles, toRole, to, vocabulary);
+    if (start === undefined) continue;
+    // Pairs are numbered, not written as `A>B`, so no text is built per relation.
+    const number = start.role.rank * PAIR_STRIDE + end.role.rank;
+    const found = patterns.get(number);
+    if (found !== undefined) {
+      found.relations.push(relation);
+      continue;
+    }
+    const pair: PairCarriers = { from: start.role, to: end.role, relations: [relation] };
+    patterns.set(number, pair);
+    if (start.role.codeNumber < 0 || end.role.codeNumber < 0) continue;
+    const code = start.role.codeNumber * CODE_PAIR_STRIDE + end.role.codeNumber;
+    const pairs = patternCodes.get(code);
+    if (pairs === undefined) patternCodes.set(code, [pair]);
+    else pairs.push(pair);
   }
-
-  return { roles: byKey(roles.subarray(0, roleCount)), feelings: byKey(feelings.subarray(0, feelingCount)), patterns };
+  return { roles, feelings, patterns, patternCodes };
 }
 
-/** Unpacks sorted holdings into, per key number, its distinct people in order. */
-function byKey(holdings: Float64Array): (number[] | undefined)[] {
-  holdings.sort();
-  const people: (number[] | undefined)[] = [];
-  let previousHolding = -1;
-  let previousKey = -1;
-  let current: number[] = [];
-  for (let index = 0; index < holdings.length; index += 1) {
-    const holding = holdings[index] as number;
-    if (holding === previousHolding) continue;
-    previousHolding = holding;
-    const key = Math.floor(holding / PERSON_STRIDE);
-    if (key !== previousKey) {
-      people[key] = current = [];
-      previousKey = key;
-    }
-    current.push(holding - key * PERSON_STRIDE);
-  }
-  return people;
+function hold(roles: Map<string, RoleHolding>, role: string, person: string, vocabulary: CaseVocabulary): RoleHolding {
+  let holding = roles.get(role);
+  if (holding === undefined) roles.set(role, (holding = { role: vocabulary.role(role), holders: [person] }));
+  else holding.holders.push(person);
+  return holding;
 }

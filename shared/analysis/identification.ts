@@ -2,18 +2,15 @@ import type { Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import type { Identification, IdentificationKind } from './types';
 
-/** The three people whose positions Racker's identification compares, by id and by PersonOrder number. */
+/** The three people whose positions Racker's identification compares. */
 export interface CaseCast {
   client: string | undefined;
   therapist: string | undefined;
   supervisor: string | undefined;
-  clientRank: number;
-  therapistRank: number;
-  supervisorRank: number;
 }
 
-/** Who holds a key in each system (PersonOrder numbers), in system order; `undefined` where nobody does. */
-export type HolderPresence = readonly (readonly number[] | undefined)[];
+/** Who holds a key in each system, in system order; `undefined` where nobody does. */
+export type HolderPresence = readonly (readonly string[] | undefined)[];
 /** The relations carrying a pattern in each system, in system order; `undefined` where none do. */
 export type PatternPresence = readonly (readonly Relation[] | undefined)[];
 
@@ -27,25 +24,28 @@ const THERAPY_SYSTEM = 1;
  */
 export function holderIdentification(
   system: SystemId,
-  person: number,
+  person: string,
   presence: HolderPresence,
   cast: CaseCast,
 ): Identification | undefined {
-  if (system !== 'client' && person === cast.therapistRank) {
-    const kind = compareHolders(presence[CLIENT_SYSTEM], cast.clientRank);
+  if (system !== 'client' && person === cast.therapist) {
+    const kind = compareHolders(presence[CLIENT_SYSTEM], cast.client);
     if (kind !== undefined) return { therapist: kind };
   }
-  if (system === 'supervision' && person === cast.supervisorRank) {
-    const kind = compareHolders(presence[THERAPY_SYSTEM], cast.therapistRank);
+  if (system === 'supervision' && person === cast.supervisor) {
+    const kind = compareHolders(presence[THERAPY_SYSTEM], cast.therapist);
     if (kind !== undefined) return { supervisor: kind };
   }
   return undefined;
 }
 
-function compareHolders(compared: readonly number[] | undefined, comparedPerson: number): IdentificationKind | undefined {
+function compareHolders(
+  compared: readonly string[] | undefined,
+  comparedPerson: string | undefined,
+): IdentificationKind | undefined {
   // Absent when the compared system lacks the key; an entry exists only where someone holds it.
   if (compared === undefined) return undefined;
-  return compared.includes(comparedPerson) ? 'concordant' : 'complementary';
+  return comparedPerson !== undefined && compared.includes(comparedPerson) ? 'concordant' : 'complementary';
 }
 
 /** The ends of a pattern a person stands at somewhere in one system. */

@@ -3,8 +3,8 @@ import { compareCodePoints } from './order';
 
 /**
  * The people of a case numbered in code-point order of their ids, the order
- * occurrences are listed in. Holdings store these numbers, so putting the
- * holders of an echo in order is a numeric sort, not a string comparison per pair.
+ * occurrences are listed in. A long holder list is put in order by these
+ * numbers: a numeric sort, not a string comparison per pair.
  */
 export class PersonOrder {
   private readonly ids: string[];

@@ -88,7 +88,7 @@ function echoLabel(facts: EchoFacts, vocabulary: CaseVocabulary): string {
 function summarise(facts: EchoFacts, label: string, systems: readonly string[], context: WordingContext): string {
   const where = listInWords(systems);
   const reach = facts.parallel ? ': possibly a full parallel process' : '';
-  const sentences = [`${label}${whatItIs(facts, context)} recurs in ${where}${reach}.`];
+  const sentences = [`${label}${rolesBehind(facts, context)} recurs${asWhat(facts)} in ${where}${reach}.`];
 
   for (const who of WHO) {
     for (const kind of IDENTIFICATIONS) {
@@ -102,11 +102,15 @@ function summarise(facts: EchoFacts, label: string, systems: readonly string[], 
   return sentences.join(' ');
 }
 
+function asWhat(facts: EchoFacts): string {
+  if (facts.kind === 'feeling') return ' as a feeling';
+  return facts.kind === 'role' && facts.match === 'exact' ? ' as a role' : '';
+}
+
 // A code-level echo names the concrete roles behind it, so the clinician sees
 // which differently named positions the analysis counts as the same.
-function whatItIs(facts: EchoFacts, context: WordingContext): string {
-  if (facts.kind === 'feeling') return ' as a feeling';
-  if (facts.match === 'exact') return facts.kind === 'role' ? ' as a role' : '';
+function rolesBehind(facts: EchoFacts, context: WordingContext): string {
+  if (facts.match === 'exact') return '';
   const { vocabulary } = context;
   const variants = new Map<string, readonly string[]>();
   for (const occurrence of facts.occurrences) {

@@ -311,6 +311,17 @@ describe('the store commands', () => {
     }
   });
 
+  it('reads without creating a store where there is none', async () => {
+    const nowhere = join(root, 'no-store-here');
+    const listed = await cli(['list'], nowhere);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toBe(`No cases: there is no case store in ${nowhere} yet.\n`);
+    const exported = await cli(['export', 'mark-2026'], nowhere);
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toContain('There is no case "mark-2026"');
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
   it('refuses a bad file whole: every file of the store is left exactly as it was', async () => {
     const dataDir = await newStoreDir('import-refused');
     expect((await cli(['import', markFile], dataDir)).status).toBe(0);

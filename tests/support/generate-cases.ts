@@ -118,3 +118,65 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A system written the short way for tests: members with what they hold, and relations. */
+export interface SystemSketch {
+  members?: { person: string; roles?: string[]; feelings?: string[] }[];
+  relations?: { id: string; from: string; to: string; fromRole?: string; toRole?: string }[];
+}
+
+/** A case written the short way for tests; `buildCase` fills in the rest. */
+export interface CaseSketch {
+  id?: string;
+  /** Defaults to client `c`, therapist `t`, supervisor `s`. */
+  people?: { id: string; name: string; kind: 'client' | 'therapist' | 'supervisor' | 'other' }[];
+  client?: SystemSketch;
+  therapy?: SystemSketch;
+  supervision?: SystemSketch;
+  customRoles?: { id: string; label: string; sasb?: string }[];
+  customFeelings?: { id: string; label: string }[];
+}
+
+const DEFAULT_PEOPLE: NonNullable<CaseSketch['people']> = [
+  { id: 'c', name: 'Client', kind: 'client' },
+  { id: 't', name: 'Therapist', kind: 'therapist' },
+  { id: 's', name: 'Supervisor', kind: 'supervisor' },
+];
+
+/**
+ * A valid case from a sketch: every person a relation names, and everyone a
+ * system must include, is made a member (with nothing held) when the sketch
+ * leaves them out. Parsed with CaseSchema, so an invalid sketch fails loudly.
+ */
+export function buildCase(sketch: CaseSketch): Case {
+  const people = sketch.people ?? DEFAULT_PEOPLE;
+  const idOf = (kind: string) => people.find((person) => person.kind === kind)?.id;
+  const required: Record<SystemId, (string | undefined)[]> = {
+    client: [idOf('client')],
+    therapy: [idOf('client'), idOf('therapist')],
+    supervision: idOf('supervisor') === undefined ? [] : [idOf('therapist'), idOf('supervisor')],
+  };
+  const systems = {} as CaseInput['systems'];
+  for (const system of SYSTEM_IDS) {
+    const drawn = sketch[system] ?? {};
+    const members = (drawn.members ?? []).map((m) => ({ person: m.person, roles: m.roles ?? [], feelings: m.feelings ?? [] }));
+    const present = new Set(members.map((m) => m.person));
+    const needed = [...required[system], ...(drawn.relations ?? []).flatMap((r) => [r.from, r.to])];
+    for (const person of needed) {
+      if (person === undefined || present.has(person)) continue;
+      present.add(person);
+      members.push({ person, roles: [], feelings: [] });
+    }
+    systems[system] = { members, relations: drawn.relations ?? [] };
+  }
+  return CaseSchema.parse({
+    id: sketch.id ?? 'case',
+    title: 'A test case',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+    people,
+    systems,
+    customRoles: sketch.customRoles ?? [],
+    customFeelings: sketch.customFeelings ?? [],
+  });
+}
