@@ -21,6 +21,15 @@ const FreeText = z
 
 const DateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
 
+/** A short piece of text a person typed (a name, a title, a label): trimmed, never empty. */
+function trimmedText(what: string, maxLength: number) {
+  return z
+    .string({ error: `expected ${what} (text)` })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(maxLength, { error: `must be at most ${maxLength} characters` });
+}
+
 const Position = z.strictObject(
   {
     x: z.number({ error: 'expected a finite number' }),
@@ -32,11 +41,7 @@ const Position = z.strictObject(
 export const PersonSchema = z.strictObject(
   {
     id: Id,
-    name: z
-      .string({ error: 'expected a name (text)' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(120, { error: 'must be at most 120 characters' }),
+    name: trimmedText('a name', 120),
     kind: z.enum(PERSON_KINDS, { error: 'expected one of "client", "therapist", "supervisor", "other"' }),
     note: FreeText.optional(),
   },
@@ -80,11 +85,7 @@ export const SystemSchema = z.strictObject(
 export const CustomRoleSchema = z.strictObject(
   {
     id: Id,
-    label: z
-      .string({ error: 'expected a label (text)' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(60, { error: 'must be at most 60 characters' }),
+    label: trimmedText('a label', 60),
     sasb: z
       .string({ error: 'expected a SASB code' })
       .regex(SASB_CODE_PATTERN, { error: 'expected a SASB code: other.N, self.N or introject.N with N 1–8' })
@@ -97,11 +98,7 @@ export const CustomRoleSchema = z.strictObject(
 export const CustomFeelingSchema = z.strictObject(
   {
     id: Id,
-    label: z
-      .string({ error: 'expected a label (text)' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(60, { error: 'must be at most 60 characters' }),
+    label: trimmedText('a label', 60),
   },
   { error: 'expected a custom feeling (an object with id and label)' },
 );
@@ -109,11 +106,7 @@ export const CustomFeelingSchema = z.strictObject(
 const CaseShape = z.strictObject(
   {
     id: Id,
-    title: z
-      .string({ error: 'expected a title (text)' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(200, { error: 'must be at most 200 characters' }),
+    title: trimmedText('a title', 200),
     createdAt: DateTime,
     updatedAt: DateTime,
     summary: FreeText.optional(),
