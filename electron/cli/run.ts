@@ -4,11 +4,12 @@ import { caseloadCommand } from './caseloadCommand';
 import type { CliCommand, CliOutput } from './command';
 import { exportCommand } from './exportCommand';
 import { describeFailure, EXIT_OK } from './failure';
+import { handoutCommand } from './handoutCommand';
 import { importCommand } from './importCommand';
 import { listCommand } from './listCommand';
 import { formatUsage } from './usage';
 
-const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, listCommand, importCommand, exportCommand];
+const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, listCommand, importCommand, exportCommand, handoutCommand];
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 const HELP_FLAGS = new Set(['--help', '-h']);
 

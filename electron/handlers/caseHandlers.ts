@@ -1,3 +1,4 @@
+import { analyzeCaseload } from '../../shared/analysis/index';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/handlers';
 import type { CaseStore } from '../store/caseStore';
@@ -27,5 +28,27 @@ export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode): Handl
     'cases:empty-trash': async () => ({ removed: await store.emptyTrash() }),
     'cases:import': async ({ text, fileName }) => ({ case: await store.importCaseFile(text, fileName) }),
     'cases:export': async ({ id }) => store.exportCaseFile(id),
+    'analysis:caseload': async () => caseloadView(store),
+  };
+}
+
+/** Every live case through the caseload analysis, in the case list's order, with the titles the view links by. */
+async function caseloadView(store: CaseStore): Promise<ResponseOf<'analysis:caseload'>> {
+  const cases = await Promise.all((await store.list()).map((summary) => store.get(summary.id)));
+  const { therapists } = analyzeCaseload(cases);
+  return {
+    therapists: therapists.map(({ name, caseIds, recurring }) => ({
+      name,
+      caseIds,
+      recurring: recurring.map(({ kind, key, caseIds: holdingCaseIds, share, wording }) => ({
+        kind,
+        key,
+        label: wording.label,
+        caseIds: holdingCaseIds,
+        share,
+        summary: wording.summary,
+      })),
+    })),
+    caseTitles: Object.fromEntries(cases.map((kase) => [kase.id, kase.title])),
   };
 }

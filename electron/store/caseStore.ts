@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
@@ -14,11 +14,13 @@ import {
   StoreIndexSchema,
   TrashDocumentSchema,
   type CaseDocument,
+  type FileSignature,
   type StoreIndex,
   type TrashDocument,
 } from './documents';
-import { DocumentFile } from './documentFile';
-import { ensurePrivateDir, listDir, removeFileDurably, removeStaleTempFiles, syncDirectory } from './files';
+import { DocumentFile, type DocumentRead } from './documentFile';
+import { sameSignature, signatureOf } from './fileSignature';
+import { ensurePrivateDir, removeFileDurably, removeStaleTempFiles, statIfExists, syncDirectory } from './files';
 import { acquireStoreLock, type StoreLock } from './lock';
 import { STORE_SCHEMA_VERSION } from './migrations';
 import { Quarantine, type QuarantineReport } from './quarantine';
@@ -35,6 +37,7 @@ export interface CaseStore {
   readonly dataDir: string;
   /** The live cases, most recently changed first. */
   list(): Promise<CaseSummary[]>;
+  /** Reads and validates the case's file; a damaged file is moved aside and reported (store-damaged). */
   get(id: string): Promise<Case>;
   /** Adds a new case; an id already in use (live or in the trash) is a conflict. */
   create(kase: CaseInput): Promise<Case>;
@@ -56,7 +59,7 @@ export interface CaseStore {
   /** True once the example cases were offered, so deleting them does not bring them back. */
   examplesSeeded(): Promise<boolean>;
   markExamplesSeeded(): Promise<void>;
-  /** Finishes queued writes and releases the store lock. */
+  /** Finishes queued writes, brings the index up to date and releases the store lock. */
   close(): Promise<void>;
 }
 
@@ -69,9 +72,27 @@ export interface OpenCaseStoreOptions {
 const CASE_FILE_NAME = /^([A-Za-z0-9_-]{1,64})\.json$/;
 
 /**
+ * How long the index may lag behind the case files. The index is derived
+ * data that opening the store checks against every case file's signature, so
+ * a save replaces only its own case file (proportional to one case, not the
+ * caseload) and the index follows within this delay, and always at close.
+ */
+const INDEX_FLUSH_DELAY_MS = 1_000;
+
+/** A live case as the store keeps it in memory: its row in the case list, not its content. */
+interface LiveCase {
+  summary: CaseSummary;
+  /** updatedAt in milliseconds, to sort the list without parsing dates. */
+  updatedMs: number;
+  /** The signature of the file the summary was taken from; null when unknown, so the next open reads the file. */
+  signature: FileSignature | null;
+}
+
+/**
  * Opens (creating if needed) the case store in `dataDir`: takes the store
- * lock, reads and validates every case, quarantines damaged files, migrates
- * older documents and rebuilds the index when it is missing or out of date.
+ * lock, lists the cases from the index, reads and validates every case file
+ * the index does not vouch for, quarantines damaged files, migrates older
+ * documents and rewrites the index when it is missing or out of date.
  */
 export async function openCaseStore(options: OpenCaseStoreOptions): Promise<CaseStore> {
   const dataDir = path.resolve(options.dataDir);
@@ -86,14 +107,20 @@ export async function openCaseStore(options: OpenCaseStoreOptions): Promise<Case
 }
 
 class FileCaseStore implements CaseStore {
-  private readonly live = new Map<string, Low<CaseDocument>>();
+  private readonly live = new Map<string, LiveCase>();
   private readonly trashed = new Map<string, Low<TrashDocument>>();
   private readonly queue = new SerialQueue();
   private readonly quarantine: Quarantine;
   private readonly casesDir: string;
   private readonly trashDir: string;
   private readonly backupsDir: string;
-  private index: Low<StoreIndex>;
+  private readonly index: Low<StoreIndex>;
+  private seeded = false;
+  /** True while the index on disk lags behind memory. */
+  private indexStale = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** Set once loading finished: a store that failed to open must never write its index later. */
+  private ready = false;
   private closed = false;
 
   private constructor(
@@ -105,21 +132,22 @@ class FileCaseStore implements CaseStore {
     this.casesDir = path.join(dataDir, 'cases');
     this.trashDir = path.join(dataDir, 'trash');
     this.backupsDir = path.join(dataDir, 'backups');
-    this.index = new Low(this.indexFile(), { schemaVersion: STORE_SCHEMA_VERSION, examplesSeeded: false, cases: [] });
+    this.index = new Low(this.indexFile(), { schemaVersion: STORE_SCHEMA_VERSION, examplesSeeded: false, cases: [], files: {} });
   }
 
   static async load(dataDir: string, codec: DocumentCodec, lock: StoreLock): Promise<FileCaseStore> {
     const store = new FileCaseStore(dataDir, codec, lock);
     await store.loadFromDisk();
+    store.ready = true;
     return store;
   }
 
   list(): Promise<CaseSummary[]> {
-    return this.run(async () => structuredClone(this.index.data.cases));
+    return this.run(async () => this.rows().map(({ summary }) => ({ ...summary, people: [...summary.people] })));
   }
 
   get(id: string): Promise<Case> {
-    return this.run(async () => structuredClone(this.liveCase(id).data.case));
+    return this.run(() => this.readCase(id));
   }
 
   create(input: CaseInput): Promise<Case> {
@@ -129,43 +157,48 @@ class FileCaseStore implements CaseStore {
   save(input: CaseInput): Promise<Case> {
     return this.run(async () => {
       const kase = parseCase(input);
-      const db = this.liveCase(kase.id);
-      const saved: Case = { ...kase, createdAt: db.data.case.createdAt, updatedAt: new Date().toISOString() };
-      await commit<CaseDocument>(db, { schemaVersion: STORE_SCHEMA_VERSION, case: saved });
-      await this.writeIndex();
-      return structuredClone(saved);
+      const known = this.liveCase(kase.id);
+      // Validated once, above: createdAt comes from the index or a validated
+      // case file (checked as a date-time either way) and updatedAt is a fresh
+      // ISO date-time, so the document below is valid without a second pass.
+      const saved: Case = { ...kase, createdAt: known.summary.createdAt, updatedAt: new Date().toISOString() };
+      const stats = await this.caseFile(kase.id).replace({ schemaVersion: STORE_SCHEMA_VERSION, case: saved });
+      this.record(saved, signatureOf(stats));
+      return saved;
     });
   }
 
   duplicate(id: string): Promise<Case> {
     return this.run(async () => {
-      const source = this.liveCase(id).data.case;
+      const source = await this.readCase(id);
       const now = new Date().toISOString();
-      return this.insert({
-        ...structuredClone(source),
-        id: freshCaseId(id, (candidate) => this.isTaken(candidate), 'copy'),
-        title: copyTitle(source.title),
-        createdAt: now,
-        updatedAt: now,
-      });
+      return this.insert(
+        parseCase({
+          ...source,
+          id: freshCaseId(id, (candidate) => this.isTaken(candidate), 'copy'),
+          title: copyTitle(source.title),
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
     });
   }
 
   trash(id: string): Promise<void> {
     return this.run(async () => {
-      const db = this.liveCase(id);
+      const kase = await this.readCase(id);
       // Written before the live file goes, so a crash in between leaves the
       // case in both places (resolved on open), never in neither.
       const trashed = new Low<TrashDocument>(this.trashFile(id), {
         schemaVersion: STORE_SCHEMA_VERSION,
         trashedAt: new Date().toISOString(),
-        case: db.data.case,
+        case: kase,
       });
       await trashed.write();
       await removeFileDurably(this.caseFilePath(id));
       this.live.delete(id);
       this.trashed.set(id, trashed);
-      await this.writeIndex();
+      this.indexChanged();
     });
   }
 
@@ -182,13 +215,13 @@ class FileCaseStore implements CaseStore {
       const trashed = this.trashed.get(id);
       if (trashed === undefined) throw new TriptychError('not-found', `There is no case "${id}" in the trash.`);
       if (this.live.has(id)) throw new TriptychError('conflict', `A case with the id "${id}" is already in the case list.`);
-      const db = new Low<CaseDocument>(this.caseFile(id), { schemaVersion: STORE_SCHEMA_VERSION, case: trashed.data.case });
-      await db.write();
+      const kase = trashed.data.case;
+      // Validated when the trashed document was read or written.
+      const stats = await this.caseFile(id).replace({ schemaVersion: STORE_SCHEMA_VERSION, case: kase });
       await removeFileDurably(this.trashFilePath(id));
       this.trashed.delete(id);
-      this.live.set(id, db);
-      await this.writeIndex();
-      return structuredClone(db.data.case);
+      this.record(kase, signatureOf(stats));
+      return kase;
     });
   }
 
@@ -220,14 +253,14 @@ class FileCaseStore implements CaseStore {
       // adds it under a fresh id ("<id>-2", …) instead of refusing or
       // overwriting: re-importing an exported case must never destroy the
       // clinician's current version, and refusing would leave them no way in.
-      const id = this.isTaken(kase.id) ? freshCaseId(kase.id, (candidate) => this.isTaken(candidate)) : kase.id;
-      return this.insert({ ...kase, id });
+      if (!this.isTaken(kase.id)) return this.insert(kase);
+      return this.insert(parseCase({ ...kase, id: freshCaseId(kase.id, (candidate) => this.isTaken(candidate)) }));
     });
   }
 
   exportCaseFile(id: string): Promise<CaseFileText> {
     return this.run(async () => {
-      const kase = this.liveCase(id).data.case;
+      const kase = await this.readCase(id);
       return { fileName: exportFileName(kase.title, kase.id), text: serializeCaseFile(kase) };
     });
   }
@@ -237,23 +270,33 @@ class FileCaseStore implements CaseStore {
   }
 
   examplesSeeded(): Promise<boolean> {
-    return this.run(async () => this.index.data.examplesSeeded);
+    return this.run(async () => this.seeded);
   }
 
   markExamplesSeeded(): Promise<void> {
     return this.run(async () => {
-      if (this.index.data.examplesSeeded) return;
-      this.index.data = { ...this.index.data, examplesSeeded: true };
-      await this.index.write();
+      if (this.seeded) return;
+      this.seeded = true;
+      // Written at once: unlike the rows, the flag exists only in the index.
+      this.indexStale = true;
+      await this.writeIndex();
     });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.queue.run(async () => {
-      this.closed = true;
-    });
-    await this.lock.release();
+    try {
+      await this.queue.run(async () => {
+        if (this.closed) return;
+        this.closed = true;
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        // A clean close leaves the index current, so the next open reads no case file.
+        if (this.indexStale) await this.writeIndex();
+      });
+    } finally {
+      await this.lock.release();
+    }
   }
 
   private run<T>(task: () => Promise<T>): Promise<T> {
@@ -267,35 +310,54 @@ class FileCaseStore implements CaseStore {
     const freshStore = await ensurePrivateDir(this.casesDir);
     await ensurePrivateDir(this.trashDir);
     await ensurePrivateDir(this.backupsDir);
-    // Only the lock holder writes here, so any temp file is a killed writer's leftover.
-    for (const dir of [this.dataDir, this.casesDir, this.trashDir]) await removeStaleTempFiles(dir);
-    for (const name of await listDir(this.backupsDir)) await removeStaleTempFiles(path.join(this.backupsDir, name));
+    // Only the lock holder writes here, so any temp file is a killed writer's
+    // leftover. (A case's backup folder is cleared when it next gets a backup.)
+    await removeStaleTempFiles(this.dataDir);
+    const caseIds = documentIds(await removeStaleTempFiles(this.casesDir));
+    const trashIds = documentIds(await removeStaleTempFiles(this.trashDir));
 
-    const storedIndex = await this.indexFile().load();
+    const stored = await this.indexFile().load();
+    // An index written by an older store version vouches for files of that
+    // version, which must be read to be migrated: it is not trusted.
+    const current = stored.status === 'valid' && stored.migratedFrom === null ? stored.document : null;
+    await this.admitCaseFiles(caseIds, current);
 
-    for (const id of await documentIds(this.casesDir)) {
-      const adapter = this.caseFile(id);
-      const loaded = await adapter.load();
-      if (loaded === null) continue;
-      const db = new Low(adapter, loaded.document);
-      if (loaded.migratedFrom !== null) await persistMigrated(db, adapter, path.join(this.backupsDir, id));
-      this.live.set(id, db);
-    }
-    for (const id of await documentIds(this.trashDir)) {
-      const adapter = this.trashFile(id);
-      const loaded = await adapter.load();
-      if (loaded === null) continue;
-      const db = new Low(adapter, loaded.document);
-      if (loaded.migratedFrom !== null) await persistMigrated(db, adapter, path.join(this.backupsDir, id));
-      await this.settleTrashedCopy(id, db);
+    for (const id of trashIds) {
+      const file = this.trashFile(id);
+      const read = await file.load();
+      if (read.status !== 'valid') continue;
+      if (read.migratedFrom !== null) await persistMigrated(file, read.document, path.join(this.backupsDir, id));
+      await this.settleTrashedCopy(id, new Low(file, read.document));
     }
 
-    const examplesSeeded = storedIndex?.document.examplesSeeded ?? !freshStore;
-    this.index.data = { schemaVersion: STORE_SCHEMA_VERSION, examplesSeeded, cases: this.summaries() };
+    this.seeded = stored.status === 'valid' ? stored.document.examplesSeeded : !freshStore;
     // The index is derived: whenever it is missing, damaged or disagrees with
-    // the case documents, the documents win and the index is rewritten.
-    if (storedIndex === null || storedIndex.migratedFrom !== null || !isDeepStrictEqual(storedIndex.document, this.index.data)) {
-      await this.index.write();
+    // the case files, the files win and the index is rewritten now.
+    if (current === null || !isDeepStrictEqual(current, this.indexDocument())) await this.writeIndex();
+    else this.indexStale = false;
+  }
+
+  /**
+   * Lists each case from its index row when its file has exactly the
+   * signature the index recorded, and reads and validates only the other
+   * files: written after the index was last flushed (a crash in between),
+   * changed, added or damaged outside Triptych, or all of them when there is
+   * no usable index. A file damaged in place without any change to its
+   * signature is caught when the case is read (every read validates).
+   */
+  private async admitCaseFiles(ids: string[], index: StoreIndex | null): Promise<void> {
+    const rows = new Map(index?.cases.map((row) => [row.id, row]));
+    // All at once: the stats overlap in libuv's thread pool.
+    const found = await Promise.all(ids.map((id) => statIfExists(this.caseFilePath(id))));
+    for (const [n, id] of ids.entries()) {
+      const row = rows.get(id);
+      const recorded = index?.files[id];
+      const stats = found[n];
+      if (row !== undefined && recorded !== undefined && stats != null && sameSignature(recorded, signatureOf(stats))) {
+        this.live.set(id, { summary: row, updatedMs: Date.parse(row.updatedAt), signature: recorded });
+      } else {
+        await this.readCaseFile(id);
+      }
     }
   }
 
@@ -305,40 +367,117 @@ class FileCaseStore implements CaseStore {
    * removed; a different one is moved aside rather than lost.
    */
   private async settleTrashedCopy(id: string, trashed: Low<TrashDocument>): Promise<void> {
-    const live = this.live.get(id);
-    if (live === undefined) {
+    const live = this.live.has(id) ? await this.readCaseFile(id) : null;
+    if (live === null || live.status !== 'valid') {
       this.trashed.set(id, trashed);
-    } else if (isDeepStrictEqual(live.data.case, trashed.data.case)) {
+    } else if (isDeepStrictEqual(live.document.case, trashed.data.case)) {
       await removeFileDurably(this.trashFilePath(id));
     } else {
       await this.quarantine.take(this.trashFilePath(id), `is a trashed copy of "${id}", which is also in the case list with different content`);
     }
   }
 
+  /** The case in a live case's file, validated; a missing or damaged file takes the case off the list with an error saying why. */
+  private async readCase(id: string): Promise<Case> {
+    const { summary } = this.liveCase(id);
+    const read = await this.readCaseFile(id);
+    switch (read.status) {
+      case 'valid':
+        return read.document.case;
+      case 'missing':
+        throw new TriptychError(
+          'not-found',
+          `The case "${summary.title}" is no longer in the case store: its file ${this.caseFilePath(id)} was moved or deleted outside Triptych.`,
+        );
+      case 'damaged':
+        throw new TriptychError(
+          'store-damaged',
+          `The case "${summary.title}" could not be opened because its file ${read.report.reason}. The file was moved to ${read.report.movedTo}; earlier versions of the case are kept in ${path.join(this.backupsDir, id)}.`,
+        );
+    }
+  }
+
+  /**
+   * Reads and validates a case file and brings the case's row up to date: a
+   * valid file (migrated first when older) sets the row, a missing or
+   * damaged one (then quarantined) removes it.
+   */
+  private async readCaseFile(id: string): Promise<DocumentRead<CaseDocument>> {
+    const file = this.caseFile(id);
+    // Taken before the read: if the file changes in between, the recorded
+    // signature is the stale one and the next open reads the file again.
+    const before = await statIfExists(file.file);
+    const read: DocumentRead<CaseDocument> = before === null ? { status: 'missing' } : await file.load();
+    if (read.status !== 'valid' || before === null) {
+      if (this.live.delete(id)) this.indexChanged();
+      return read;
+    }
+    const stats = read.migratedFrom === null ? before : await persistMigrated(file, read.document, path.join(this.backupsDir, id));
+    this.record(read.document.case, signatureOf(stats));
+    return read;
+  }
+
   private async insert(kase: Case): Promise<Case> {
     if (this.isTaken(kase.id)) throw new TriptychError('conflict', `A case with the id "${kase.id}" already exists (in the case list or the trash).`);
-    const db = new Low<CaseDocument>(this.caseFile(kase.id), { schemaVersion: STORE_SCHEMA_VERSION, case: kase });
-    await db.write();
-    this.live.set(kase.id, db);
-    await this.writeIndex();
-    return structuredClone(kase);
+    const stats = await this.caseFile(kase.id).replace({ schemaVersion: STORE_SCHEMA_VERSION, case: kase });
+    this.record(kase, signatureOf(stats));
+    return kase;
+  }
+
+  /** Sets a live case's row from its content and the signature of the file holding it. */
+  private record(kase: Case, signature: FileSignature): void {
+    const summary = summarise(kase);
+    const known = this.live.get(kase.id);
+    const unchanged =
+      known !== undefined && known.signature !== null && sameSignature(known.signature, signature) && isDeepStrictEqual(known.summary, summary);
+    if (unchanged) return;
+    this.live.set(kase.id, { summary, updatedMs: Date.parse(summary.updatedAt), signature });
+    this.indexChanged();
+  }
+
+  /** Notes that the index on disk lags behind, and flushes it within INDEX_FLUSH_DELAY_MS. */
+  private indexChanged(): void {
+    this.indexStale = true;
+    if (!this.ready || this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      // A failed flush is tried again after the next change and at close;
+      // the index is derived, so nothing is lost meanwhile.
+      this.queue
+        .run(async () => {
+          if (!this.closed && this.indexStale) await this.writeIndex();
+        })
+        .catch(() => undefined);
+    }, INDEX_FLUSH_DELAY_MS);
+    // A pending flush must not keep a command-line process alive: if it exits
+    // without closing the store, the next open repairs the index.
+    this.flushTimer.unref();
   }
 
   private async writeIndex(): Promise<void> {
-    this.index.data = { ...this.index.data, cases: this.summaries() };
+    this.index.data = this.indexDocument();
     await this.index.write();
+    this.indexStale = false;
   }
 
-  private summaries(): CaseSummary[] {
-    return [...this.live.values()]
-      .map(({ data }) => summarise(data.case))
-      .sort((a, b) => compareNewestFirst(a.updatedAt, b.updatedAt) || a.id.localeCompare(b.id));
+  private indexDocument(): StoreIndex {
+    const rows = this.rows();
+    const files: Record<string, FileSignature> = {};
+    for (const { summary, signature } of [...rows].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1))) {
+      if (signature !== null) files[summary.id] = signature;
+    }
+    return { schemaVersion: STORE_SCHEMA_VERSION, examplesSeeded: this.seeded, cases: rows.map(({ summary }) => summary), files };
   }
 
-  private liveCase(id: string): Low<CaseDocument> {
-    const db = this.live.get(id);
-    if (db === undefined) throw new TriptychError('not-found', `There is no case "${id}"; it may have been deleted or moved to the trash.`);
-    return db;
+  /** The live cases, most recently changed first. */
+  private rows(): LiveCase[] {
+    return [...this.live.values()].sort((a, b) => b.updatedMs - a.updatedMs || a.summary.id.localeCompare(b.summary.id));
+  }
+
+  private liveCase(id: string): LiveCase {
+    const known = this.live.get(id);
+    if (known === undefined) throw new TriptychError('not-found', `There is no case "${id}"; it may have been deleted or moved to the trash.`);
+    return known;
   }
 
   private isTaken(id: string): boolean {
@@ -397,40 +536,29 @@ function parseCase(input: CaseInput): Case {
   return parsed.data;
 }
 
-/** Writes `next` through lowdb; memory keeps the previous document if the write fails. */
-async function commit<T>(db: Low<T>, next: T): Promise<void> {
-  const previous = db.data;
-  db.data = next;
-  try {
-    await db.write();
-  } catch (error) {
-    db.data = previous;
-    throw error;
-  }
-}
-
 /**
- * Writes a migrated document over its original (which the adapter first
- * copies into the case's backups) and reads it back; the original stays in
- * the backups whatever happens.
+ * Writes a migrated (and validated) document over its original, which the
+ * file first keeps in the case's backups, and reads it back; the original
+ * stays in the backups whatever happens. Returns the stats of the new file.
  */
-async function persistMigrated<T>(db: Low<T>, adapter: DocumentFile<T>, backupDir: string): Promise<void> {
-  await db.write();
-  const readBack = await adapter.load();
-  if (readBack === null || !isDeepStrictEqual(readBack.document, db.data)) {
+async function persistMigrated<T>(file: DocumentFile<T>, document: T, backupDir: string): Promise<Stats> {
+  const stats = await file.replace(document);
+  const readBack = await file.load();
+  if (readBack.status !== 'valid' || !isDeepStrictEqual(readBack.document, document)) {
     throw new TriptychError(
       'store-damaged',
-      `${adapter.file} could not be upgraded to store version ${STORE_SCHEMA_VERSION}: the upgraded copy did not read back. The original is kept in ${backupDir}.`,
+      `${file.file} could not be upgraded to store version ${STORE_SCHEMA_VERSION}: the upgraded copy did not read back. The original is kept in ${backupDir}.`,
     );
   }
+  return stats;
 }
 
 function namedForItsCase(fileId: string, caseId: string): string | null {
   return fileId === caseId ? null : `holds the case "${caseId}" but is named for "${fileId}"`;
 }
 
-async function documentIds(dir: string): Promise<string[]> {
-  return (await listDir(dir))
+function documentIds(names: string[]): string[] {
+  return names
     .map((name) => CASE_FILE_NAME.exec(name)?.[1])
     .filter((id): id is string => id !== undefined)
     .sort();

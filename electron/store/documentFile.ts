@@ -1,12 +1,13 @@
+import type { Stats } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/case/parse';
 import { TriptychError } from '../../shared/ipc/result';
 import { keepBackup } from './backups';
 import type { DocumentCodec } from './codec';
-import { readFileIfExists, writeFileAtomic } from './files';
+import { readFileIfExists, stageFile } from './files';
 import { migrateDocument, STORE_SCHEMA_VERSION } from './migrations';
-import type { Quarantine } from './quarantine';
+import type { Quarantine, QuarantineReport } from './quarantine';
 
 export interface DocumentFileOptions<T> {
   /** Absolute path of the document. */
@@ -22,11 +23,15 @@ export interface DocumentFileOptions<T> {
   check?: (document: T) => string | null;
 }
 
-/** A document as read from disk, and the schemaVersion it was migrated from, if any. */
-export interface LoadedDocument<T> {
-  document: T;
-  migratedFrom: number | null;
-}
+/**
+ * What reading a document found: the valid document (and the schemaVersion it
+ * was migrated from, if any), no file at all, or a damaged file that was
+ * moved into quarantine.
+ */
+export type DocumentRead<T> =
+  | { status: 'valid'; document: T; migratedFrom: number | null }
+  | { status: 'missing' }
+  | { status: 'damaged'; report: QuarantineReport };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -46,34 +51,33 @@ export class DocumentFile<T> implements Adapter<T> {
 
   /** lowdb's read: the valid document, or null when it is missing or was quarantined. */
   async read(): Promise<T | null> {
-    return (await this.load())?.document ?? null;
+    const read = await this.load();
+    return read.status === 'valid' ? read.document : null;
   }
 
   /**
-   * Reads, decodes, migrates and validates the document. Returns null when the
-   * file is missing or damaged (then it is quarantined); throws when the file
-   * comes from a newer Triptych, which must never be touched.
+   * Reads, decodes, migrates and validates the document; a damaged file is
+   * quarantined. Throws when the file comes from a newer Triptych, which must
+   * never be touched.
    */
-  async load(): Promise<LoadedDocument<T> | null> {
+  async load(): Promise<DocumentRead<T>> {
     const { file, docId, codec, schema, quarantine, check } = this.options;
     const bytes = await readFileIfExists(file);
-    if (bytes === null) return null;
+    if (bytes === null) return { status: 'missing' };
 
     let text: string;
     try {
       text = utf8.decode(codec.decode(docId, bytes));
     } catch (error) {
       if (error instanceof TriptychError) throw error;
-      await quarantine.take(file, `could not be read: ${(error as Error).message}`);
-      return null;
+      return damaged(await quarantine.take(file, `could not be read: ${(error as Error).message}`));
     }
 
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      await quarantine.take(file, `is not valid JSON (${(error as Error).message})`);
-      return null;
+      return damaged(await quarantine.take(file, `is not valid JSON (${(error as Error).message})`));
     }
 
     const outcome = migrateDocument(raw);
@@ -86,30 +90,47 @@ export class DocumentFile<T> implements Adapter<T> {
 
     const parsed = schema.safeParse(outcome.document);
     if (!parsed.success) {
-      await quarantine.take(file, `does not match the case store format: ${describeIssues(parsed.error.issues).join('; ')}`);
-      return null;
+      return damaged(await quarantine.take(file, `does not match the case store format: ${describeIssues(parsed.error.issues).join('; ')}`));
     }
     const problem = check?.(parsed.data) ?? null;
-    if (problem !== null) {
-      await quarantine.take(file, problem);
-      return null;
-    }
-    return { document: parsed.data, migratedFrom: outcome.kind === 'migrated' ? outcome.from : null };
+    if (problem !== null) return damaged(await quarantine.take(file, problem));
+    return { status: 'valid', document: parsed.data, migratedFrom: outcome.kind === 'migrated' ? outcome.from : null };
   }
 
-  /** lowdb's write: validate, keep the previous version if asked, then replace the file atomically. */
+  /** lowdb's write: validate, then replace the file (see replace). */
   async write(data: T): Promise<void> {
-    const { file, docId, codec, schema, backupDir } = this.options;
+    const { docId, schema } = this.options;
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       // The store validates what it is given before this point, so this is a bug in Triptych, not bad input.
       throw new Error(`Refusing to write an invalid document ${docId}: ${describeIssues(parsed.error.issues).join('; ')}`);
     }
-    const bytes = codec.encode(docId, Buffer.from(`${JSON.stringify(parsed.data, null, 2)}\n`, 'utf8'));
-    if (backupDir !== undefined) {
-      const previous = await readFileIfExists(file);
-      if (previous !== null) await keepBackup(backupDir, previous);
-    }
-    await writeFileAtomic(file, bytes);
+    await this.replace(parsed.data);
   }
+
+  /**
+   * Keeps the previous version if asked, then replaces the file atomically
+   * with `document`, which the caller has already validated against this
+   * file's schema: a save validates its case once, not once per layer.
+   * Returns the stats of the file written.
+   */
+  async replace(document: T): Promise<Stats> {
+    const { file, docId, codec, backupDir } = this.options;
+    // Compact: nobody reads these files but the store (and soon they are
+    // ciphertext), and a third fewer bytes to write, sync and parse.
+    const bytes = codec.encode(docId, Buffer.from(JSON.stringify(document), 'utf8'));
+    // The backup of the old version and the new version's temp file are
+    // written at the same time; both are on disk before the rename.
+    const [kept, staged] = await Promise.allSettled([backupDir === undefined ? null : keepBackup(backupDir, file), stageFile(file, bytes)]);
+    if (staged.status === 'rejected') throw staged.reason;
+    if (kept.status === 'rejected') {
+      await staged.value.discard();
+      throw kept.reason;
+    }
+    return staged.value.commit();
+  }
+}
+
+function damaged(report: QuarantineReport): { status: 'damaged'; report: QuarantineReport } {
+  return { status: 'damaged', report };
 }

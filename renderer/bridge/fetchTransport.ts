@@ -1,6 +1,8 @@
 import type { BridgeTransport } from '../../shared/ipc/bridge';
 
 const TOKEN_STORAGE_KEY = 'triptych.accessToken';
+// Chromium's budget for keepalive bodies in flight is 64 KiB; leave room for the headers.
+const KEEPALIVE_LIMIT = 60_000;
 
 // Module scope, never React state: the token must not end up in anything the
 // page renders or logs.
@@ -37,12 +39,17 @@ export function createFetchTransport(): BridgeTransport {
   const token = takeAccessToken();
   return async (channel, request) => {
     if (!token) return NO_TOKEN;
+    const body = JSON.stringify(request);
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
+      body,
       cache: 'no-store',
       credentials: 'omit',
+      // A save started as the tab closes must outlive the page; browsers allow
+      // that (keepalive) only for small bodies, so larger ones rely on the
+      // beforeunload prompt holding the tab open until they finish.
+      keepalive: body.length <= KEEPALIVE_LIMIT,
     });
     // The server answers with an envelope even on 401/403, so the status code
     // carries nothing the envelope does not; checkedTransport parses it.

@@ -5,9 +5,11 @@ import type { SystemMapElements } from './elements';
  * Brings a live graph in line with the wanted elements without rebuilding it
  * (the react-cytoscapejs approach): removes what is gone, adds what is new,
  * patches the data of what changed, all in one batch so Cytoscape redraws
- * once. Nodes keep the position they have; placing them is the layout's job.
+ * once. Nodes keep the position they have, except the node ids in
+ * `moveTo`, which go to their wanted position (a saved position that changed,
+ * e.g. by undo); placing the rest is the layout's job.
  */
-export function applyElements(cy: Core, wanted: SystemMapElements): void {
+export function applyElements(cy: Core, wanted: SystemMapElements, moveTo: ReadonlySet<string> = new Set()): void {
   const definitions: ElementDefinition[] = [...wanted.nodes, ...wanted.edges];
   const wantedIds = new Set(definitions.map((definition) => definition.data.id));
   cy.batch(() => {
@@ -25,6 +27,7 @@ export function applyElements(cy: Core, wanted: SystemMapElements): void {
       }
       if (dataChanged(existing.data(), definition.data)) existing.data(definition.data);
       existing.classes(definition.classes ?? '');
+      if (moveTo.has(id) && definition.position) existing.position(definition.position);
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { Case, Person, Relation } from '../../shared/case/schema';
+import type { Case, Member, Person, Relation } from '../../shared/case/schema';
 import type { PersonKind, SystemId } from '../../shared/case/systems';
 import { BUILT_IN_ROLES } from '../../shared/library/roles';
 import { NAME_MAX_WIDTH } from './mapStyle';
@@ -62,19 +62,24 @@ export function relationEdgeId(relationId: string): string {
   return `relation:${relationId}`;
 }
 
+/** How to place the people of a map. */
+export interface PlacementOptions {
+  /** Places everyone by the automatic layout, as if nobody had been dragged (the Re-layout action). */
+  ignoreSavedPositions?: boolean;
+}
+
 /**
  * Turns one system of a case into Cytoscape elements: each member a node
  * labelled with the person's name and coloured as that person is in every
  * map; each relation a directed edge labelled with its roles; a relation of a
  * person to themself a loop. Pure and deterministic: the same case gives the
- * same picture.
+ * same picture, and a saved position wins over the automatic one.
  */
-export function systemMapElements(kase: Case, system: SystemId): SystemMapElements {
+export function systemMapElements(kase: Case, system: SystemId, options: PlacementOptions = {}): SystemMapElements {
   const { members, relations } = kase.systems[system];
+  const saved = (member: Member) => (options.ignoreSavedPositions ? undefined : member.position);
   const people = new Map(kase.people.map((person) => [person.id, person]));
-  const placed = startingPositions(
-    members.filter((m) => m.position === undefined).flatMap((m) => people.get(m.person) ?? []),
-  );
+  const placed = startingPositions(members.filter((m) => saved(m) === undefined).flatMap((m) => people.get(m.person) ?? []));
 
   const nodes = members.map((member) => ({
     group: 'nodes' as const,
@@ -84,7 +89,7 @@ export function systemMapElements(kase: Case, system: SystemId): SystemMapElemen
       label: people.get(member.person)?.name ?? member.person,
       colour: personColour(kase.people, member.person),
     },
-    position: member.position ?? placed.get(member.person) ?? { x: 0, y: 0 },
+    position: saved(member) ?? placed.get(member.person) ?? { x: 0, y: 0 },
   }));
 
   const roleLabels = roleLabelsOf(kase);

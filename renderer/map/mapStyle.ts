@@ -24,12 +24,18 @@ const NAME_LINE_HEIGHT = 1.2;
 /** The font of the names inside the nodes, as a canvas `font` string for measuring them. */
 export const NAME_FONT = `600 ${NAME_FONT_SIZE}px ${FONT_FAMILY}`;
 
+// Dimmed enough that the highlighted part stands out, not so much that the
+// rest of the picture cannot be read for context.
+const DIMMED_OPACITY = 0.25;
+
 /**
  * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
- * fit them, role labels on a halo beside each arrow. `nameWidth` measures a
+ * fit them, role labels on a halo beside each arrow; the selected echo's
+ * people under a halo and its relations drawn thick in `highlightColour`,
+ * everything else dimmed; the selected person ringed. `nameWidth` measures a
  * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
  */
-export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number): StylesheetJson {
+export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number, highlightColour = theme.edge): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -84,6 +90,45 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
         'control-point-step-size': 80,
         'text-rotation': 'none',
       },
+    },
+    {
+      selector: '.dimmed',
+      style: { opacity: DIMMED_OPACITY },
+    },
+    {
+      selector: 'node.highlighted',
+      style: {
+        'underlay-color': highlightColour,
+        'underlay-opacity': 0.9,
+        'underlay-padding': 7,
+        'underlay-shape': 'round-rectangle',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'edge.highlighted',
+      style: {
+        width: 4.5,
+        'line-color': highlightColour,
+        'target-arrow-color': highlightColour,
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'node.selected-person, node.connect-source',
+      style: { 'border-width': 4, 'border-color': theme.text },
+    },
+    {
+      selector: 'node.connect-source',
+      style: { 'border-style': 'dashed' },
+    },
+    {
+      selector: 'node.ghost',
+      style: { width: 1, height: 1, opacity: 0, label: '', events: 'no' },
+    },
+    {
+      selector: 'edge.ghost',
+      style: { 'line-style': 'dashed', 'line-color': theme.text, 'target-arrow-color': theme.text, label: '', events: 'no' },
     },
   ];
 }

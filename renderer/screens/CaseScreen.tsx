@@ -1,39 +1,60 @@
-import { useEffect, useRef } from 'react';
-import { SYSTEM_IDS } from '../../shared/case/systems';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Case } from '../../shared/case/schema';
+import { SYSTEM_IDS, type SystemId } from '../../shared/case/systems';
 import type { TriptychBridge } from '../../shared/ipc/bridge';
+import { CustomTermsPanel } from '../editor/CustomTermsPanel';
+import { EditableText } from '../editor/EditableText';
+import { PeoplePanel } from '../editor/PeoplePanel';
+import { RelationDialog, type RelationDraft } from '../editor/RelationDialog';
+import { SaveStatusView } from '../editor/SaveStatusView';
+import { SystemDetails } from '../editor/SystemDetails';
+import { caseHash } from '../editor/caseHash';
+import { mapSafeCase } from '../editor/mapSafeCase';
+import { useAutosave } from '../editor/useAutosave';
+import { useCaseHistory } from '../editor/useCaseHistory';
+import { useUndoShortcuts } from '../editor/useUndoShortcuts';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
-import { PeopleKey } from './PeopleKey';
 import { SystemPanel } from './SystemPanel';
+
+/** Asked before the app leaves the case screen; resolves false to stay. */
+export type LeaveGuard = () => Promise<boolean>;
 
 interface CaseScreenProps {
   bridge: TriptychBridge;
   caseId: string;
   onBack: () => void;
+  /** The app calls the guard the screen registers here before it navigates anywhere else. */
+  registerLeaveGuard: (guard: LeaveGuard | null) => void;
 }
 
-// The first slice is read-only: nothing asks for a new layout yet, so every
-// map is laid out once, when the case opens.
-const FIRST_LAYOUT = 0;
-
-/** One case, read-only: its title, the three maps side by side, then who is who and the summary. */
-export function CaseScreen({ bridge, caseId, onBack }: CaseScreenProps) {
+/** One case: loads it, then hands it to the editor. */
+export function CaseScreen({ bridge, caseId, onBack, registerLeaveGuard }: CaseScreenProps) {
   const loaded = useBridgeCall(() => bridge.getCase({ id: caseId }), caseId);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (loaded.state !== 'loading') headingRef.current?.focus();
+    if (loaded.state === 'failed') headingRef.current?.focus();
   }, [loaded.state]);
 
+  if (loaded.state === 'ready') {
+    return (
+      <CaseEditor key={caseId} bridge={bridge} initial={loaded.value.case} onBack={onBack} registerLeaveGuard={registerLeaveGuard} />
+    );
+  }
   return (
     <main className="screen screen-wide" aria-labelledby="case-heading">
       <nav className="screen-nav">
-        <button type="button" className="back-button" onClick={onBack}>
+        <button type="button" className="button back-button" onClick={onBack}>
           <span aria-hidden="true">←</span> All cases
         </button>
       </nav>
-
-      {loaded.state === 'loading' && <p className="muted" role="status">Opening the case…</p>}
+      {loaded.state === 'loading' && (
+        <p className="muted" role="status">
+          Opening the case…
+        </p>
+      )}
       {loaded.state === 'failed' && (
         <>
           <h1 id="case-heading" ref={headingRef} tabIndex={-1}>
@@ -44,29 +65,198 @@ export function CaseScreen({ bridge, caseId, onBack }: CaseScreenProps) {
           </p>
         </>
       )}
-      {loaded.state === 'ready' && (
-        <>
-          <header className="screen-header case-header">
-            <h1 id="case-heading" ref={headingRef} tabIndex={-1}>
-              {loaded.value.case.title}
-            </h1>
-            <p className="muted">Last changed {formatLastChange(loaded.value.case.updatedAt)}</p>
-          </header>
-          <div className="triptych">
-            {SYSTEM_IDS.map((system) => (
-              <SystemPanel key={system} kase={loaded.value.case} system={system} layoutRequest={FIRST_LAYOUT} />
-            ))}
-          </div>
-          <div className="case-details">
-            <PeopleKey kase={loaded.value.case} />
-            {loaded.value.case.summary && (
-              <section className="case-summary" aria-labelledby="case-summary-heading">
-                <h2 id="case-summary-heading">Summary</h2>
-                <p>{loaded.value.case.summary}</p>
-              </section>
-            )}
-          </div>
-        </>
+    </main>
+  );
+}
+
+interface CaseEditorProps {
+  bridge: TriptychBridge;
+  initial: Case;
+  onBack: () => void;
+  registerLeaveGuard: (guard: LeaveGuard | null) => void;
+}
+
+const NO_LAYOUT_REQUESTS: Record<SystemId, number> = { client: 0, therapy: 0, supervision: 0 };
+
+/**
+ * The open case, editable: every change is a command recorded in the edit
+ * history (so Undo covers it) and saved by the autosave shortly after.
+ */
+function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorProps) {
+  const history = useCaseHistory(initial);
+  const kase = history.present;
+  const autosave = useAutosave(bridge, initial, kase);
+  const { edit, undo, redo } = history;
+  const [layoutRequests, setLayoutRequests] = useState(NO_LAYOUT_REQUESTS);
+  const [relationDraft, setRelationDraft] = useState<RelationDraft | null>(null);
+  const [selectedPersonId, setSelectedPersonId] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [leavingUnsaved, setLeavingUnsaved] = useState(false);
+  const typingSession = useRef(0);
+  const moveCount = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hash = useMemo(() => caseHash(kase), [kase]);
+  const mapCase = useMemo(() => mapSafeCase(kase), [kase]);
+
+  useUndoShortcuts(undo, redo);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const flush = autosave.flush;
+  useEffect(() => {
+    registerLeaveGuard(flush);
+    return () => registerLeaveGuard(null);
+  }, [registerLeaveGuard, flush]);
+
+  // One run of typing in one field is one undo step; leaving the field ends the run.
+  const typingKey = useCallback((field: string) => `${field}#${typingSession.current}`, []);
+  const typingDone = useCallback(() => {
+    typingSession.current += 1;
+  }, []);
+
+  const editOrSay = useCallback(
+    (command: Parameters<typeof edit>[0], coalesceKey?: string) => {
+      const problem = edit(command, coalesceKey);
+      if (problem !== null && coalesceKey === undefined) setRefusal(problem);
+      else if (problem === null) setRefusal(null);
+      return problem;
+    },
+    [edit],
+  );
+
+  const back = async () => {
+    if (await flush()) onBack();
+    else setLeavingUnsaved(true);
+  };
+
+  const relayout = (system: SystemId) => {
+    edit({ type: 'reset-layout', system });
+    setLayoutRequests((requests) => ({ ...requests, [system]: requests[system] + 1 }));
+  };
+
+  return (
+    <main className="screen screen-wide case-screen" aria-labelledby="case-heading" data-case-hash={hash} data-case-id={kase.id}>
+      <header className="case-header">
+        <button type="button" className="button back-button" onClick={() => void back()}>
+          <span aria-hidden="true">←</span> All cases
+        </button>
+        <div className="case-heading">
+          <h1 id="case-heading" ref={headingRef} tabIndex={-1}>
+            {kase.title}
+          </h1>
+          <p className="muted case-changed">Last saved {formatLastChange(autosave.savedAt)}</p>
+        </div>
+        <SaveStatusView status={autosave.status} onRetry={() => void flush()} />
+        <div className="edit-toolbar" role="toolbar" aria-label="Edit">
+          <button
+            type="button"
+            className="button"
+            onClick={undo}
+            disabled={history.undoLabel === null}
+            data-testid="undo"
+            aria-keyshortcuts="Control+Z Meta+Z"
+            title="Ctrl+Z"
+          >
+            {history.undoLabel === null ? 'Undo' : `Undo ${history.undoLabel}`}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={redo}
+            disabled={history.redoLabel === null}
+            data-testid="redo"
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+            title="Ctrl+Shift+Z"
+          >
+            {history.redoLabel === null ? 'Redo' : `Redo ${history.redoLabel}`}
+          </button>
+        </div>
+      </header>
+
+      {refusal !== null && (
+        <div className="notice refusal" role="alert" data-testid="refusal">
+          <span>{refusal}</span>
+          <button type="button" className="button button-small" onClick={() => setRefusal(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="triptych">
+        {SYSTEM_IDS.map((system) => (
+          <SystemPanel
+            key={system}
+            kase={mapCase}
+            system={system}
+            highlight={null}
+            layoutRequest={layoutRequests[system]}
+            onRelayout={() => relayout(system)}
+            onAddRelation={() => setRelationDraft({ system })}
+            onMovePerson={(personId, position) => {
+              moveCount.current += 1;
+              edit({ type: 'move-person', system, personId, position }, `move:${system}:${personId}:${moveCount.current}`);
+            }}
+            onConnectPeople={(from, to) => setRelationDraft({ system, from, to })}
+            onSelectPerson={setSelectedPersonId}
+            selectedPersonId={selectedPersonId}
+          />
+        ))}
+      </div>
+
+      <div className="triptych triptych-details">
+        {SYSTEM_IDS.map((system) => (
+          <SystemDetails
+            key={system}
+            kase={kase}
+            system={system}
+            onEdit={editOrSay}
+            onTypingDone={typingDone}
+            typingKey={typingKey}
+            onRefused={setRefusal}
+            onOpenRelation={setRelationDraft}
+          />
+        ))}
+      </div>
+
+      <div className="case-lower">
+        <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
+          <h2 id="case-facts-heading">The case</h2>
+          <EditableText
+            label="Title"
+            value={kase.title}
+            onEdit={(title) => editOrSay({ type: 'set-title', title }, typingKey('title'))}
+            onDone={typingDone}
+            testId="case-title"
+          />
+          <EditableText
+            label="Summary"
+            multiline
+            rows={6}
+            value={kase.summary ?? ''}
+            placeholder="Presenting concerns, formulation notes…"
+            onEdit={(summary) => editOrSay({ type: 'set-summary', summary }, typingKey('summary'))}
+            onDone={typingDone}
+            testId="case-summary"
+          />
+        </section>
+        <PeoplePanel kase={kase} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
+        <CustomTermsPanel kase={kase} onEdit={(command) => editOrSay(command)} onRefused={setRefusal} />
+      </div>
+
+      {relationDraft && <RelationDialog kase={kase} draft={relationDraft} onEdit={(command) => editOrSay(command)} onClose={() => setRelationDraft(null)} />}
+      {leavingUnsaved && (
+        <ConfirmDialog
+          title="Leave without saving?"
+          message="The latest changes to this case could not be saved (the reason is beside Not saved). If you leave now they are lost."
+          confirmLabel="Leave without saving"
+          onCancel={() => setLeavingUnsaved(false)}
+          onConfirm={() => {
+            setLeavingUnsaved(false);
+            onBack();
+          }}
+        />
       )}
     </main>
   );

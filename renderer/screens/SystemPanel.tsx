@@ -1,42 +1,63 @@
-import { useMemo } from 'react';
+import { useState } from 'react';
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
-import { CaseMap } from '../map/CaseMap';
-import { systemMapElements } from '../map/elements';
+import { CaseMap, type MapPosition } from '../map/CaseMap';
+import type { MapHighlight } from '../map/mapHighlight';
 
 interface SystemPanelProps {
   kase: Case;
   system: SystemId;
+  highlight: MapHighlight | null;
   layoutRequest: number;
+  onRelayout: () => void;
+  onAddRelation: () => void;
+  onMovePerson: (personId: string, position: MapPosition) => void;
+  onConnectPeople: (fromId: string, toId: string) => void;
+  onSelectPerson: (personId: string | null) => void;
+  selectedPersonId: string | null;
 }
 
-/** One of the three panels of a case: the system's name, its map, and the same map in words. */
-export function SystemPanel({ kase, system, layoutRequest }: SystemPanelProps) {
-  const elements = useMemo(() => systemMapElements(kase, system), [kase, system]);
+/** One of the three panels of a case: the system's name, its tools, and its map. */
+export function SystemPanel({
+  kase,
+  system,
+  highlight,
+  layoutRequest,
+  onRelayout,
+  onAddRelation,
+  onMovePerson,
+  onConnectPeople,
+  onSelectPerson,
+  selectedPersonId,
+}: SystemPanelProps) {
+  const [view] = useState<'map'>('map');
   const headingId = `system-${system}-heading`;
-  const names = elements.nodes.map((node) => node.data.label);
-  const nameOf = new Map(elements.nodes.map((node) => [node.data.id, node.data.label]));
-  const relationCount = elements.edges.length === 1 ? '1 relation' : `${elements.edges.length} relations`;
-  const description =
-    names.length === 0
-      ? `${SYSTEM_NAMES[system]} map: nobody is in this system yet`
-      : `${SYSTEM_NAMES[system]} map: ${names.join(', ')}; ${relationCount}`;
+  const nobody = kase.systems[system].members.length === 0;
 
   return (
-    <section className="system-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{SYSTEM_NAMES[system]}</h2>
-      <CaseMap elements={elements} layoutRequest={layoutRequest} description={description} testId={`map-${system}`} />
-      {names.length === 0 && <p className="map-empty">Nobody is in this system yet.</p>}
-      <ul className="visually-hidden" aria-label={`${SYSTEM_NAMES[system]} relations`}>
-        {elements.edges.map((edge) => (
-          <li key={edge.data.id}>
-            {edge.data.source === edge.data.target
-              ? `${nameOf.get(edge.data.source)} toward themself`
-              : `${nameOf.get(edge.data.source)} toward ${nameOf.get(edge.data.target)}`}
-            {edge.data.label === '' ? '' : `: ${edge.data.label}`}
-          </li>
-        ))}
-      </ul>
+    <section className="system-panel" aria-labelledby={headingId} data-view={view}>
+      <header className="system-panel-header">
+        <h2 id={headingId}>{SYSTEM_NAMES[system]}</h2>
+        <div className="system-tools" role="toolbar" aria-label={`${SYSTEM_NAMES[system]} tools`}>
+          <button type="button" className="button button-small" onClick={onAddRelation} aria-label={`Add relation in ${SYSTEM_NAMES[system]}`}>
+            Add relation
+          </button>
+          <button type="button" className="button button-small" onClick={onRelayout} aria-label={`Re-layout ${SYSTEM_NAMES[system]}`}>
+            Re-layout
+          </button>
+        </div>
+      </header>
+      <CaseMap
+        case={kase}
+        system={system}
+        highlight={highlight}
+        layoutRequest={layoutRequest}
+        onMovePerson={onMovePerson}
+        onConnectPeople={onConnectPeople}
+        onSelectPerson={onSelectPerson}
+        selectedPersonId={selectedPersonId}
+      />
+      {nobody && <p className="map-empty">Nobody is in this system yet.</p>}
     </section>
   );
 }

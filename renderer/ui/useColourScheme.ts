@@ -1,18 +1,23 @@
 import { useEffect, useState } from 'react';
 
-/** The colour scheme the clinician's system asks for, kept current as they switch it. */
+/** The colour scheme in force on the page, kept current as the clinician or their system switches it. */
 export type ColourScheme = 'light' | 'dark';
 
-const DARK_QUERY = '(prefers-color-scheme: dark)';
+function currentScheme(): ColourScheme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
 
-/** Follows `prefers-color-scheme`, for what CSS cannot reach (the maps' canvas). */
+/**
+ * Follows `<html data-theme>` (set by the theme choice, which itself follows
+ * `prefers-color-scheme` by default), for what CSS cannot reach (the maps' canvas).
+ */
 export function useColourScheme(): ColourScheme {
-  const [scheme, setScheme] = useState<ColourScheme>(() => (window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'));
+  const [scheme, setScheme] = useState<ColourScheme>(currentScheme);
   useEffect(() => {
-    const query = window.matchMedia(DARK_QUERY);
-    const follow = () => setScheme(query.matches ? 'dark' : 'light');
-    query.addEventListener('change', follow);
-    return () => query.removeEventListener('change', follow);
+    const observer = new MutationObserver(() => setScheme(currentScheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    setScheme(currentScheme());
+    return () => observer.disconnect();
   }, []);
   return scheme;
 }

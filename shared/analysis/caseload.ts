@@ -1,7 +1,7 @@
 import type { Case } from '../case/schema';
-import { indexSystem } from './holdings';
+import { isHolder } from './holdings';
+import { indexCase } from './indexed-case';
 import { compareCodePoints } from './order';
-import { CaseVocabulary } from './vocabulary';
 
 /** A role or feeling a therapist holds in the therapy system of two or more of their cases. */
 export interface RecurringHolding {
@@ -59,6 +59,8 @@ interface Group {
 }
 
 const KIND_ORDER = { role: 0, feeling: 1 } as const;
+/** The therapy system's number in the engine's index (client 0, therapy 1, supervision 2). */
+const THERAPY = 1;
 
 /**
  * Groups cases by therapist (trimmed, case-insensitive name) and reports the
@@ -80,13 +82,18 @@ export function analyzeCaseload(cases: readonly Case[]): CaseloadAnalysis {
     if (group === undefined) groups.set(groupKey, (group = { name, caseIds: [], tallies: new Map() }));
     group.caseIds.push(kase.id);
 
-    const vocabulary = new CaseVocabulary(kase);
-    const therapy = indexSystem(kase.systems.therapy, vocabulary);
-    for (const { role, holders } of therapy.roles.values()) {
-      if (holders.includes(therapist.id)) tally(group, 'role', role.id, role.label, kase.id);
+    const { numbered, holdings } = indexCase(kase);
+    const { vocabulary } = numbered;
+    const person = numbered.people.find(therapist.id);
+    for (let number = 0; number < vocabulary.roleCount; number += 1) {
+      if (!isHolder(holdings.roleHolders, holdings.words, number, THERAPY, person)) continue;
+      const role = vocabulary.roleAt(number);
+      tally(group, 'role', role.id, role.label, kase.id);
     }
-    for (const [feeling, holders] of therapy.feelings) {
-      if (holders.includes(therapist.id)) tally(group, 'feeling', feeling, vocabulary.feelingLabel(feeling), kase.id);
+    for (let number = 0; number < vocabulary.feelingCount; number += 1) {
+      if (!isHolder(holdings.feelingHolders, holdings.words, number, THERAPY, person)) continue;
+      const feeling = vocabulary.feelingAt(number);
+      tally(group, 'feeling', feeling, vocabulary.feelingLabel(feeling), kase.id);
     }
   }
 

@@ -1,17 +1,9 @@
 import type { Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import type { EchoMatch, EchoWording, HolderEcho, HolderOccurrence, PatternEcho, RelationOccurrence } from './types';
-import type { RoleHolding } from './holdings';
 import { describeEcho, type WordingContext } from './wording';
 
-/**
- * What each occurrence of a role or feeling echo rests on, for its wording:
- * the same role ids for every occurrence (`[R]` for a role, none for a
- * feeling), or per system the roles with the echo's code and who holds each.
- */
-export type HeldRoles = { same: readonly string[] } | { bySystem: readonly (readonly RoleHolding[] | undefined)[] };
-
-const SYSTEM_POSITION: Record<SystemId, number> = { client: 0, therapy: 1, supervision: 2 };
+const NO_ROLES: readonly string[] = [];
 
 /**
  * A role or feeling echo as `analyzeCase` returns it. The data fields are own
@@ -28,7 +20,8 @@ export class HolderEchoRecord implements HolderEcho {
   readonly systems: SystemId[];
   readonly parallel: boolean;
   readonly occurrences: HolderOccurrence[];
-  readonly #held: HeldRoles;
+  /** For a code-level role echo, per occurrence the role ids with the code that person holds there, in role-picker order. */
+  readonly #rolesHeld: readonly (readonly string[])[] | undefined;
   readonly #context: WordingContext;
   #wording: EchoWording | undefined;
 
@@ -38,7 +31,7 @@ export class HolderEchoRecord implements HolderEcho {
     key: string,
     systems: SystemId[],
     occurrences: HolderOccurrence[],
-    held: HeldRoles,
+    rolesHeld: readonly (readonly string[])[] | undefined,
     context: WordingContext,
   ) {
     this.id = `${kind}:${match}:${key}`;
@@ -48,13 +41,15 @@ export class HolderEchoRecord implements HolderEcho {
     this.systems = systems;
     this.parallel = systems.length === 3;
     this.occurrences = occurrences;
-    this.#held = held;
+    this.#rolesHeld = rolesHeld;
     this.#context = context;
   }
 
   /** Plain clinical words for this echo. */
   get wording(): EchoWording {
-    const held = this.#held;
+    // What an occurrence rests on: the echoed role itself, the roles with the echoed code, or nothing for a feeling.
+    const same = this.kind === 'feeling' ? NO_ROLES : [this.key];
+    const rolesHeld = this.#rolesHeld;
     this.#wording ??= describeEcho(
       {
         kind: this.kind,
@@ -62,10 +57,10 @@ export class HolderEchoRecord implements HolderEcho {
         key: this.key,
         systems: this.systems,
         parallel: this.parallel,
-        occurrences: this.occurrences.map((occurrence) => ({
+        occurrences: this.occurrences.map((occurrence, index) => ({
           system: occurrence.system,
           people: [occurrence.person],
-          roles: 'same' in held ? held.same : rolesHeldBy(held.bySystem[SYSTEM_POSITION[occurrence.system]], occurrence.person),
+          roles: rolesHeld === undefined ? same : (rolesHeld[index] ?? NO_ROLES),
           identification: occurrence.identification,
         })),
       },
@@ -143,12 +138,4 @@ export class PatternEchoRecord implements PatternEcho {
     const { id, kind, match, key, systems, parallel, occurrences, wording } = this;
     return { id, kind, match, key, systems, parallel, occurrences, wording };
   }
-}
-
-/** The role ids (with one code) a person holds in one system, in role-picker order. */
-function rolesHeldBy(holdings: readonly RoleHolding[] | undefined, person: string): string[] {
-  return (holdings ?? [])
-    .filter((holding) => holding.holders.includes(person))
-    .sort((a, b) => a.role.rank - b.role.rank)
-    .map((holding) => holding.role.id);
 }

@@ -1,94 +1,85 @@
-import type { Relation, RelationalSystem } from '../case/schema';
-import { ALL_SASB_CODES } from '../library/sasb';
-import type { CaseVocabulary, RoleEntry } from './vocabulary';
-
-/** One role in one system: who holds it. */
-export interface RoleHolding {
-  role: RoleEntry;
-  /** The people holding it, one entry per member role and per relation end (so possibly repeated). */
-  holders: string[];
-}
-
-/** The relations of one role pair (`fromRole` A, `toRole` B) in one system. */
-export interface PairCarriers {
-  from: RoleEntry;
-  to: RoleEntry;
-  relations: Relation[];
-}
+import { IntList } from './int-list';
+import { HOLDING_STRIDE, NO_ROLE, RELATION_STRIDE, type NumberedCase } from './numbered-case';
 
 /**
- * Room for the second role's rank in a pair's number, `A.rank * PAIR_STRIDE +
- * B.rank`: a case file of at most 10 MiB cannot name this many roles, and the
- * number stays an exact integer.
+ * Who holds each role and reports each feeling, per system, as bit sets over
+ * the people's numbers. A set is `words` 32-bit words; the set of key K in
+ * system S starts at `(K * 3 + S) * words`. Bit sets because most keys are
+ * held by few people many times over (member roles, relation ends): setting a
+ * bit drops the repeats, and reading the bits lists the people once each in
+ * id order (PersonOrder), with no sorting (docs/benchmarks.md).
  */
-export const PAIR_STRIDE = 2 ** 20;
+export interface Holdings {
+  /** 32-bit words per set of people. */
+  words: number;
+  /** Per role number, a bit per system holding it (1 client, 2 therapy, 4 supervision). */
+  roleSystems: Int32Array;
+  roleHolders: Int32Array;
+  /** Per feeling number, a bit per system where someone reports it. */
+  feelingSystems: Int32Array;
+  feelingHolders: Int32Array;
+}
+
+/** Systems per key in the sets' layout. */
+export const SYSTEM_COUNT = 3;
+
+const roleSystems = new IntList();
+const roleHolders = new IntList();
+const feelingSystems = new IntList();
+const feelingHolders = new IntList();
 
 /**
- * Who holds what in one system, indexed by key so echoes are found without
- * comparing relations pairwise. Holder lists are de-duplicated later, only for
- * the keys that recur, where they are put in order anyway.
+ * Person P holds role R in system S when R is one of P's member roles in S,
+ * the fromRole of a relation from P, or the toRole of a relation to P
+ * (analysis.md, "Holding a role"). Reused by the next analysis, like NumberedCase.
  */
-export interface SystemHoldings {
-  /** Role id → who holds it (member roles, `fromRole` of their relations, `toRole` of relations to them). */
-  roles: Map<string, RoleHolding>;
-  /** Feeling id → the members who report it. */
-  feelings: Map<string, string[]>;
-  /** Numbered role pair (see PAIR_STRIDE) → the relations carrying it, in the system's order. */
-  patterns: Map<number, PairCarriers>;
-  /**
-   * Numbered SASB code pair (`fromCode * CODE_PAIR_STRIDE + toCode`, codes
-   * numbered as in ALL_SASB_CODES) → the role pairs with those codes. Numbers,
-   * not `CA>CB` texts, so no text is built for patterns whose codes do not recur.
-   */
-  patternCodes: Map<number, PairCarriers[]>;
+export function holdingsOf(numbered: NumberedCase): Holdings {
+  const words = Math.max(1, Math.ceil(numbered.people.count / 32));
+  const roleCount = numbered.vocabulary.roleCount;
+  const feelingCount = numbered.vocabulary.feelingCount;
+  const holdings: Holdings = {
+    words,
+    roleSystems: roleSystems.fill(roleCount, 0),
+    roleHolders: roleHolders.fill(roleCount * SYSTEM_COUNT * words, 0),
+    feelingSystems: feelingSystems.fill(feelingCount, 0),
+    feelingHolders: feelingHolders.fill(feelingCount * SYSTEM_COUNT * words, 0),
+  };
+
+  const members = numbered.memberRoles;
+  for (let at = 0; at < members.length; at += HOLDING_STRIDE) {
+    const { items } = members;
+    hold(holdings.roleSystems, holdings.roleHolders, words, items[at + 2] as number, items[at] as number, items[at + 1] as number);
+  }
+  const feelings = numbered.memberFeelings;
+  for (let at = 0; at < feelings.length; at += HOLDING_STRIDE) {
+    const { items } = feelings;
+    hold(holdings.feelingSystems, holdings.feelingHolders, words, items[at + 2] as number, items[at] as number, items[at + 1] as number);
+  }
+  const relations = numbered.relationNumbers;
+  for (let at = 0; at < relations.length; at += RELATION_STRIDE) {
+    const { items } = relations;
+    const system = items[at] as number;
+    const fromRole = items[at + 3] as number;
+    const toRole = items[at + 4] as number;
+    if (fromRole !== NO_ROLE) hold(holdings.roleSystems, holdings.roleHolders, words, fromRole, system, items[at + 1] as number);
+    if (toRole !== NO_ROLE) hold(holdings.roleSystems, holdings.roleHolders, words, toRole, system, items[at + 2] as number);
+  }
+  return holdings;
 }
 
-/** Room for the second code of a pair in its number. */
-export const CODE_PAIR_STRIDE = ALL_SASB_CODES.length;
-
-/** Indexes every holding of one system in a single pass over its members and relations. */
-export function indexSystem(system: RelationalSystem, vocabulary: CaseVocabulary): SystemHoldings {
-  const roles = new Map<string, RoleHolding>();
-  const feelings = new Map<string, string[]>();
-  const patterns = new Map<number, PairCarriers>();
-  const patternCodes = new Map<number, PairCarriers[]>();
-
-  for (const member of system.members) {
-    for (const role of member.roles) hold(roles, role, member.person, vocabulary);
-    for (const feeling of member.feelings) {
-      const holders = feelings.get(feeling);
-      if (holders === undefined) feelings.set(feeling, [member.person]);
-      else holders.push(member.person);
-    }
-  }
-  for (const relation of system.relations) {
-    const { from, to, fromRole, toRole } = relation;
-    const start = fromRole === undefined ? undefined : hold(roles, fromRole, from, vocabulary);
-    // A relation to oneself is a stance with one role only (case-format.md).
-    if (toRole === undefined || from === to) continue;
-    const end = hold(roles, toRole, to, vocabulary);
-    if (start === undefined) continue;
-    // Pairs are numbered, not written as `A>B`, so no text is built per relation.
-    const number = start.role.rank * PAIR_STRIDE + end.role.rank;
-    const found = patterns.get(number);
-    if (found !== undefined) {
-      found.relations.push(relation);
-      continue;
-    }
-    const pair: PairCarriers = { from: start.role, to: end.role, relations: [relation] };
-    patterns.set(number, pair);
-    if (start.role.codeNumber < 0 || end.role.codeNumber < 0) continue;
-    const code = start.role.codeNumber * CODE_PAIR_STRIDE + end.role.codeNumber;
-    const pairs = patternCodes.get(code);
-    if (pairs === undefined) patternCodes.set(code, [pair]);
-    else pairs.push(pair);
-  }
-  return { roles, feelings, patterns, patternCodes };
+function hold(systems: Int32Array, holders: Int32Array, words: number, key: number, system: number, person: number): void {
+  systems[key] = (systems[key] as number) | (1 << system);
+  const word = (key * SYSTEM_COUNT + system) * words + (person >>> 5);
+  holders[word] = (holders[word] as number) | (1 << (person & 31));
 }
 
-function hold(roles: Map<string, RoleHolding>, role: string, person: string, vocabulary: CaseVocabulary): RoleHolding {
-  let holding = roles.get(role);
-  if (holding === undefined) roles.set(role, (holding = { role: vocabulary.role(role), holders: [person] }));
-  else holding.holders.push(person);
-  return holding;
+/** True when `person` is in the set of `key` in `system`; false for -1, "nobody". */
+export function isHolder(holders: Int32Array, words: number, key: number, system: number, person: number): boolean {
+  if (person < 0) return false;
+  return (((holders[(key * SYSTEM_COUNT + system) * words + (person >>> 5)] as number) >>> (person & 31)) & 1) === 1;
+}
+
+/** True when a set of systems (bits as in Holdings) has two or three: an echo. */
+export function recurs(systems: number): boolean {
+  return (systems & (systems - 1)) !== 0;
 }

@@ -11,7 +11,10 @@ export interface RoleEntry {
   sasb: SasbCode | undefined;
   /** The code's position in ALL_SASB_CODES, -1 without a code: lets pairs of codes be numbered. */
   codeNumber: number;
-  /** Position in the role picker: built-in roles in library order, then custom roles; unique in a case. */
+  /**
+   * The role's number in its case, and its position in the role picker:
+   * built-in roles in library order, then custom roles; unique in a case.
+   */
   rank: number;
 }
 
@@ -21,34 +24,89 @@ function roleEntry(id: string, label: string, sasb: SasbCode | undefined, rank: 
   return { id, label, sasb, codeNumber: sasb === undefined ? -1 : (CODE_NUMBERS.get(sasb) ?? -1), rank };
 }
 
-const BUILT_IN_ROLE_ENTRIES: ReadonlyMap<string, RoleEntry> = new Map(
-  BUILT_IN_ROLES.map((role, rank) => [role.id, roleEntry(role.id, role.label, role.sasb, rank)]),
-);
+const BUILT_IN_ROLE_ENTRIES: readonly RoleEntry[] = BUILT_IN_ROLES.map((role, rank) => roleEntry(role.id, role.label, role.sasb, rank));
+const BUILT_IN_ROLE_NUMBERS: ReadonlyMap<string, number> = new Map(BUILT_IN_ROLE_ENTRIES.map((role) => [role.id, role.rank]));
+const BUILT_IN_FEELING_IDS: readonly string[] = BUILT_IN_FEELINGS.map((feeling) => feeling.id);
+const BUILT_IN_FEELING_NUMBERS: ReadonlyMap<string, number> = new Map(BUILT_IN_FEELING_IDS.map((id, number) => [id, number]));
 const BUILT_IN_FEELING_LABELS: ReadonlyMap<string, string> = new Map(BUILT_IN_FEELINGS.map((f) => [f.id, f.label]));
+const NO_CUSTOM_FEELINGS: ReadonlyMap<string, string> = new Map();
 
-/** The roles and feelings one case can use: the built-in libraries plus its own custom ones. */
+/**
+ * The roles and feelings one case can use, the built-in libraries plus its own
+ * custom ones, each numbered 0, 1, 2… so the engine can index arrays by them
+ * instead of hashing ids (docs/benchmarks.md). Built-in numbers are the same
+ * in every case; a custom one follows them, in the case's order.
+ */
 export class CaseVocabulary {
-  private readonly customRoles = new Map<string, RoleEntry>();
+  /** Custom roles, and unknown ones once met; absent while there are none, as in most cases. */
+  private ownRoles: Map<string, RoleEntry> | undefined;
   private readonly customFeelings: ReadonlyMap<string, string>;
+  /** Roles numbered after the built-in ones: custom, then unknown ones as they are met. */
+  private readonly laterRoles: RoleEntry[] = [];
+  /** Feelings numbered after the built-in ones. */
+  private readonly laterFeelings: string[] = [];
+  private laterFeelingNumbers: Map<string, number> | undefined;
 
   constructor(kase: Case) {
-    kase.customRoles.forEach((role, index) => {
-      this.customRoles.set(role.id, roleEntry(role.id, role.label, role.sasb, BUILT_IN_ROLE_ENTRIES.size + index));
-    });
-    this.customFeelings = new Map(kase.customFeelings.map((feeling) => [feeling.id, feeling.label]));
+    for (const role of kase.customRoles) this.addRole(roleEntry(role.id, role.label, role.sasb, this.roleCount));
+    // Most cases define no feelings of their own: they share one empty table.
+    this.customFeelings =
+      kase.customFeelings.length === 0 ? NO_CUSTOM_FEELINGS : new Map(kase.customFeelings.map((f) => [f.id, f.label]));
+    for (const feeling of kase.customFeelings) this.feelingNumber(feeling.id);
+  }
+
+  /** How many roles are numbered so far (unknown ones are numbered when first met). */
+  get roleCount(): number {
+    return BUILT_IN_ROLE_ENTRIES.length + this.laterRoles.length;
+  }
+
+  /** How many feelings are numbered so far. */
+  get feelingCount(): number {
+    return BUILT_IN_FEELING_IDS.length + this.laterFeelings.length;
+  }
+
+  /** The number of a role id. */
+  roleNumber(id: string): number {
+    return BUILT_IN_ROLE_NUMBERS.get(id) ?? this.role(id).rank;
   }
 
   /** The role with a given id. */
   role(id: string): RoleEntry {
-    return BUILT_IN_ROLE_ENTRIES.get(id) ?? this.customRoles.get(id) ?? this.unknownRole(id);
+    const builtIn = BUILT_IN_ROLE_NUMBERS.get(id);
+    if (builtIn !== undefined) return BUILT_IN_ROLE_ENTRIES[builtIn] as RoleEntry;
+    return this.ownRoles?.get(id) ?? this.addRole(roleEntry(id, id, undefined, this.roleCount));
   }
 
-  // A valid case names only known ids; an unknown one is numbered after the
-  // others, with its id as label and no code, rather than stopping the analysis.
-  private unknownRole(id: string): RoleEntry {
-    const entry = roleEntry(id, id, undefined, BUILT_IN_ROLE_ENTRIES.size + this.customRoles.size);
-    this.customRoles.set(id, entry);
+  /** The role with a given number. */
+  roleAt(number: number): RoleEntry {
+    return (BUILT_IN_ROLE_ENTRIES[number] ?? this.laterRoles[number - BUILT_IN_ROLE_ENTRIES.length]) as RoleEntry;
+  }
+
+  // Custom roles, and unknown ids: a valid case names only known ids, but an
+  // unknown one is numbered after the others, with its id as label and no
+  // code, rather than stopping the analysis.
+  private addRole(entry: RoleEntry): RoleEntry {
+    this.laterRoles.push(entry);
+    (this.ownRoles ??= new Map()).set(entry.id, entry);
     return entry;
+  }
+
+  /** The number of a feeling id; an unknown one is numbered after the others. */
+  feelingNumber(id: string): number {
+    const builtIn = BUILT_IN_FEELING_NUMBERS.get(id);
+    if (builtIn !== undefined) return builtIn;
+    const later = (this.laterFeelingNumbers ??= new Map());
+    let number = later.get(id);
+    if (number === undefined) {
+      number = BUILT_IN_FEELING_IDS.length + this.laterFeelings.push(id) - 1;
+      later.set(id, number);
+    }
+    return number;
+  }
+
+  /** The feeling id with a given number. */
+  feelingAt(number: number): string {
+    return (BUILT_IN_FEELING_IDS[number] ?? this.laterFeelings[number - BUILT_IN_FEELING_IDS.length]) as string;
   }
 
   /** The label of a feeling id. */

@@ -38,6 +38,24 @@ export const CaseFileTextSchema = z.strictObject({
   text: z.string(),
 });
 
+/** What one therapist holds in the therapy system of two or more of their cases, in words. */
+export const RecurringHoldingSchema = z.strictObject({
+  kind: z.enum(['role', 'feeling']),
+  key: z.string(),
+  label: z.string(),
+  caseIds: z.array(CaseId),
+  share: z.number().min(0).max(1),
+  summary: z.string(),
+});
+
+/** The caseload view: per therapist, what recurs across their cases, with every case's title. */
+export const CaseloadViewSchema = z.strictObject({
+  therapists: z.array(
+    z.strictObject({ name: z.string(), caseIds: z.array(CaseId), recurring: z.array(RecurringHoldingSchema) }),
+  ),
+  caseTitles: z.record(CaseId, z.string()),
+});
+
 function channel<Method extends string, Req extends z.ZodType, Res extends z.ZodType>(
   method: Method,
   request: Req,
@@ -67,6 +85,7 @@ export const CONTRACT = {
   'cases:empty-trash': channel('emptyTrash', NoFields, z.strictObject({ removed: z.number().int().nonnegative() })),
   'cases:import': channel('importCase', CaseFileTextSchema, z.strictObject({ case: CaseSchema })),
   'cases:export': channel('exportCase', z.strictObject({ id: CaseId }), CaseFileTextSchema),
+  'analysis:caseload': channel('analyzeCaseload', NoFields, CaseloadViewSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -21,5 +21,5 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ results: outcomes.map((outcome) => outcome.result) })}\n`);
 } else {
   process.stdout.write(formatTable(outcomes));
-  if (quick) process.stdout.write('(--quick: tiny sizes; the figures say nothing about the targets)\n');
+  if (quick) process.stdout.write('(--quick: tiny sizes, renderer rows skipped; the figures say nothing about the targets)\n');
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEngineCaseload, benchEngineLargeCase } from './engineBenchmarks';
+import { benchRenderer, RENDERER_SIZES } from './rendererBenchmarks';
 import type { Outcome } from './results';
 import type { BenchSizes } from './sizes';
 import { benchStoreOpen, benchStoreSave, fillStore } from './storeBenchmarks';
@@ -26,5 +27,6 @@ export async function runSuite(sizes: BenchSizes, progress: (message: string) =>
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+  if (sizes.renderer) outcomes.push(...(await benchRenderer(RENDERER_SIZES, progress)));
   return outcomes;
 }

@@ -45,6 +45,7 @@ function recordingHandlers() {
     'cases:empty-trash': record('cases:empty-trash', async () => ({ removed: 0 })),
     'cases:import': record('cases:import', notFound),
     'cases:export': record('cases:export', notFound),
+    'analysis:caseload': record('analysis:caseload', async () => ({ therapists: [], caseTitles: {} })),
   };
   return { handlers, calls };
 }

@@ -88,6 +88,7 @@ beforeAll(async () => {
     'cases:empty-trash': record('cases:empty-trash', async () => ({ removed: 0 })),
     'cases:import': record('cases:import', notFound),
     'cases:export': record('cases:export', notFound),
+    'analysis:caseload': record('analysis:caseload', async () => ({ therapists: [], caseTitles: {} })),
   } as Handlers;
   server = await startWebServer({ dispatch: createDispatch(handlers, () => undefined), rendererDir });
   port = Number(new URL(server.origin).port);

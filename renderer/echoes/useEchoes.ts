@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { analyzeCase, type CaseAnalysis } from '../../shared/analysis/index';
+import type { Case } from '../../shared/case/schema';
+import { assignEchoColours, echoColourOfSlot, type EchoColourSlots } from './echoColours';
+import { echoHighlights, NO_HIGHLIGHTS, type MapHighlights } from './echoHighlights';
+
+/** The echoes of the open case and which one the clinician is looking at. */
+export interface CaseEchoes {
+  analysis: CaseAnalysis;
+  selectedEchoId: string | null;
+  selectEcho: (echoId: string | null) => void;
+  /** What each map highlights for the selected echo. */
+  highlights: MapHighlights;
+  /** The colour an echo is highlighted in, the same in the list, the legend and the maps. */
+  colourOf: (echoId: string) => string;
+}
+
+/**
+ * Analyses the case on every edit (memoised on the case object, which every
+ * edit replaces) and keeps the selection while the selected echo still
+ * exists; an edit that removes it clears the selection. Each echo keeps its
+ * colour for as long as it exists.
+ */
+export function useEchoes(kase: Case): CaseEchoes {
+  const analysis = useMemo(() => analyzeCase(kase), [kase]);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  const slotsRef = useRef<EchoColourSlots>(new Map());
+  const slots = useMemo(() => assignEchoColours(slotsRef.current, analysis.echoes.map((echo) => echo.id)), [analysis]);
+  useEffect(() => {
+    slotsRef.current = slots;
+  }, [slots]);
+
+  const selected = chosen !== null && analysis.echoes.some((echo) => echo.id === chosen) ? chosen : null;
+  useEffect(() => {
+    if (chosen !== null && selected === null) setChosen(null);
+  }, [chosen, selected]);
+
+  const colourOf = useCallback((echoId: string) => echoColourOfSlot(slots.get(echoId) ?? 0), [slots]);
+
+  const highlights = useMemo((): MapHighlights => {
+    const echo = analysis.echoes.find((candidate) => candidate.id === selected);
+    return echo === undefined ? NO_HIGHLIGHTS : echoHighlights(kase, echo, colourOf(echo.id));
+  }, [analysis, selected, kase, colourOf]);
+
+  return { analysis, selectedEchoId: selected, selectEcho: setChosen, highlights, colourOf };
+}

@@ -1,0 +1,118 @@
+import { useMemo } from 'react';
+import type { Case } from '../../shared/case/schema';
+import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
+import type { CaseCommand } from '../../shared/commands';
+import { EditableText } from './EditableText';
+import type { RelationDraft } from './RelationDialog';
+import { TermPicker } from './TermPicker';
+import { feelingOptions, roleOptions } from './termOptions';
+
+interface SystemDetailsProps {
+  kase: Case;
+  system: SystemId;
+  onEdit: (command: CaseCommand, coalesceKey?: string) => string | null;
+  onTypingDone: () => void;
+  typingKey: (field: string) => string;
+  onRefused: (message: string) => void;
+  onOpenRelation: (draft: RelationDraft) => void;
+}
+
+/** Under one map: each member's roles and feelings, the system's relations in words, and its notes. */
+export function SystemDetails({ kase, system, onEdit, onTypingDone, typingKey, onRefused, onOpenRelation }: SystemDetailsProps) {
+  const { members, relations, notes } = kase.systems[system];
+  const roles = useMemo(() => roleOptions(kase), [kase.customRoles]);
+  const feelings = useMemo(() => feelingOptions(kase), [kase.customFeelings]);
+  const nameOf = (personId: string) => kase.people.find((p) => p.id === personId)?.name ?? personId;
+  const roleName = (roleId: string | undefined) => (roleId === undefined ? null : (roles.find((r) => r.id === roleId)?.label ?? roleId));
+  const act = (command: CaseCommand) => {
+    const refusal = onEdit(command);
+    if (refusal !== null) onRefused(refusal);
+  };
+  const where = SYSTEM_NAMES[system];
+
+  return (
+    <div className="system-details" data-testid={`details-${system}`}>
+      <section aria-label={`Members of ${where}`}>
+        <h3>Members</h3>
+        {members.length === 0 && <p className="muted">Nobody yet. Tick this system for a person under People.</p>}
+        <ul className="member-list">
+          {members.map((member) => {
+            const name = nameOf(member.person);
+            return (
+              <li key={member.person} className="member" data-testid="member" data-person-id={member.person}>
+                <p className="member-name">{name}</p>
+                <TermPicker
+                  label={`Roles of ${name} in ${where}`}
+                  noun="role"
+                  options={roles}
+                  selected={member.roles}
+                  onChange={(ids) => act({ type: 'set-member-roles', system, personId: member.person, roles: ids })}
+                  testId="member-roles"
+                />
+                <TermPicker
+                  label={`Feelings of ${name} in ${where}`}
+                  noun="feeling"
+                  options={feelings}
+                  selected={member.feelings}
+                  onChange={(ids) => act({ type: 'set-member-feelings', system, personId: member.person, feelings: ids })}
+                  testId="member-feelings"
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-label={`Relations in ${where}`}>
+        <h3>Relations</h3>
+        {relations.length === 0 && <p className="muted">None yet.</p>}
+        <ul className="relation-list" aria-label={`Relations in ${where}`}>
+          {relations.map((relation) => {
+            const self = relation.from === relation.to;
+            const words = self
+              ? `${nameOf(relation.from)} toward themself`
+              : `${nameOf(relation.from)} → ${nameOf(relation.to)}`;
+            const ends = [roleName(relation.fromRole), self ? null : roleName(relation.toRole)];
+            return (
+              <li key={relation.id} className="relation" data-testid="relation" data-relation-id={relation.id}>
+                <div className="relation-words">
+                  <span className="relation-people">{words}</span>
+                  {ends.some((end) => end !== null) && (
+                    <span className="relation-roles">{ends.map((end) => end ?? '—').join(self ? '' : ' → ')}</span>
+                  )}
+                  {relation.act && <span className="relation-act">“{relation.act}”</span>}
+                </div>
+                <div className="relation-actions">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={`Edit relation ${words}`}
+                    onClick={() => onOpenRelation({ system, relationId: relation.id })}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={`Remove relation ${words}`}
+                    onClick={() => act({ type: 'remove-relation', system, relationId: relation.id })}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <EditableText
+        label={`Notes on ${where}`}
+        multiline
+        rows={3}
+        value={notes ?? ''}
+        onEdit={(text) => onEdit({ type: 'set-system-notes', system, notes: text }, typingKey(`notes:${system}`))}
+        onDone={onTypingDone}
+        testId={`notes-${system}`}
+      />
+    </div>
+  );
+}

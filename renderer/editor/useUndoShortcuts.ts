@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { hasCommandKey, isTypingTarget } from '../ui/keyboard';
+
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, anywhere on the case
+ * screen except in a text field, where the field's own undo of the letters
+ * just typed is what the clinician expects.
+ */
+export function useUndoShortcuts(undo: () => void, redo: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!hasCommandKey(event) || event.altKey || isTypingTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) {
+        event.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+}

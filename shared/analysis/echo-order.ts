@@ -1,0 +1,39 @@
+import { compareCodePoints } from './order';
+import type { Echo, EchoKind, EchoMatch } from './types';
+
+const KIND_ORDER: Record<EchoKind, number> = { pattern: 0, role: 1, feeling: 2 };
+const MATCH_ORDER: Record<EchoMatch, number> = { exact: 0, sasb: 1 };
+const SHELVES = 2 * 3 * 2;
+
+/**
+ * Puts echoes in analysis.md's order: number of systems (3 before 2), kind
+ * (pattern, role, feeling), match (exact, sasb), then key by code point. Each
+ * echo goes on the shelf of its first three criteria as it is found, so keys
+ * are compared only within a shelf, a handful of echoes each.
+ */
+export class EchoShelves {
+  private readonly shelves: (Echo[] | undefined)[] = new Array<Echo[] | undefined>(SHELVES).fill(undefined);
+
+  /** Adds an echo. */
+  put(echo: Echo): void {
+    const shelf = (3 - echo.systems.length) * 6 + KIND_ORDER[echo.kind] * 2 + MATCH_ORDER[echo.match];
+    const echoes = this.shelves[shelf];
+    if (echoes === undefined) this.shelves[shelf] = [echo];
+    else echoes.push(echo);
+  }
+
+  /** Every echo added, in order. */
+  inOrder(): Echo[] {
+    const ordered: Echo[] = [];
+    for (const echoes of this.shelves) {
+      if (echoes === undefined) continue;
+      if (echoes.length > 1) echoes.sort(byKey);
+      for (const echo of echoes) ordered.push(echo);
+    }
+    return ordered;
+  }
+}
+
+function byKey(a: Echo, b: Echo): number {
+  return compareCodePoints(a.key, b.key);
+}
