@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TriptychBridge } from '../shared/ipc/bridge';
 import { CaseListScreen } from './caselist/CaseListScreen';
+import { CaseloadScreen } from './caseload/CaseloadScreen';
 import { CaseScreen, type LeaveGuard } from './screens/CaseScreen';
 import { HelpPanel } from './ui/HelpPanel';
 import { isTypingTarget } from './ui/keyboard';
 import { ThemePicker } from './ui/ThemePicker';
 import { useThemeChoice } from './ui/theme';
 
-type Screen = { name: 'case-list'; returningFrom: string | null } | { name: 'case'; caseId: string };
+type Screen = { name: 'case-list'; returningFrom: string | null } | { name: 'case'; caseId: string } | { name: 'caseload' };
 
 /** The workbench: the app bar (navigation, theme, help), and the case list or one open case. */
 export function App({ bridge }: { bridge: TriptychBridge }) {
@@ -52,6 +53,14 @@ export function App({ bridge }: { bridge: TriptychBridge }) {
           >
             Cases
           </button>
+          <button
+            type="button"
+            className="app-nav-item"
+            aria-current={screen.name === 'caseload' ? 'page' : undefined}
+            onClick={() => void go({ name: 'caseload' })}
+          >
+            Caseload
+          </button>
         </nav>
         <div className="app-bar-end">
           <ThemePicker choice={theme} onChoose={setTheme} />
@@ -60,13 +69,15 @@ export function App({ bridge }: { bridge: TriptychBridge }) {
           </button>
         </div>
       </header>
-      {screen.name === 'case-list' ? (
+      {screen.name === 'case-list' && (
         <CaseListScreen
           bridge={bridge}
           returningFrom={screen.returningFrom}
           onOpenCase={(caseId) => setScreen({ name: 'case', caseId })}
         />
-      ) : (
+      )}
+      {screen.name === 'caseload' && <CaseloadScreen bridge={bridge} onOpenCase={(caseId) => setScreen({ name: 'case', caseId })} />}
+      {screen.name === 'case' && (
         <CaseScreen
           bridge={bridge}
           caseId={screen.caseId}

@@ -40,7 +40,7 @@ export function RelationDialog({ kase, draft, onEdit, onClose }: RelationDialogP
   const [toRole, setToRole] = useState(existing?.toRole ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
-  const roles = roleOptions(kase);
+  const roles = roleOptions(kase.customRoles);
   const self = from === to;
 
   const submit = (event: FormEvent) => {

@@ -1,16 +1,22 @@
-import { useMemo } from 'react';
-import type { Case } from '../../shared/case/schema';
+import { memo, useMemo } from 'react';
+import type { Case, Member, Person, RelationalSystem } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import type { CaseCommand } from '../../shared/commands';
 import { EditableText } from './EditableText';
 import type { RelationDraft } from './RelationDialog';
 import { TermPicker } from './TermPicker';
-import { feelingOptions, roleOptions } from './termOptions';
+import { feelingOptions, roleOptions, type TermOption } from './termOptions';
+
+type Edit = (command: CaseCommand, coalesceKey?: string) => string | null;
 
 interface SystemDetailsProps {
-  kase: Case;
   system: SystemId;
-  onEdit: (command: CaseCommand, coalesceKey?: string) => string | null;
+  /** The system's part of the case; an edit elsewhere keeps this object, so the column does not re-render. */
+  content: RelationalSystem;
+  people: readonly Person[];
+  customRoles: Case['customRoles'];
+  customFeelings: Case['customFeelings'];
+  onEdit: Edit;
   onTypingDone: () => void;
   typingKey: (field: string) => string;
   onRefused: (message: string) => void;
@@ -18,11 +24,22 @@ interface SystemDetailsProps {
 }
 
 /** Under one map: each member's roles and feelings, the system's relations in words, and its notes. */
-export function SystemDetails({ kase, system, onEdit, onTypingDone, typingKey, onRefused, onOpenRelation }: SystemDetailsProps) {
-  const { members, relations, notes } = kase.systems[system];
-  const roles = useMemo(() => roleOptions(kase), [kase.customRoles]);
-  const feelings = useMemo(() => feelingOptions(kase), [kase.customFeelings]);
-  const nameOf = (personId: string) => kase.people.find((p) => p.id === personId)?.name ?? personId;
+export const SystemDetails = memo(function SystemDetails({
+  system,
+  content,
+  people,
+  customRoles,
+  customFeelings,
+  onEdit,
+  onTypingDone,
+  typingKey,
+  onRefused,
+  onOpenRelation,
+}: SystemDetailsProps) {
+  const { members, relations, notes } = content;
+  const roles = useMemo(() => roleOptions(customRoles), [customRoles]);
+  const feelings = useMemo(() => feelingOptions(customFeelings), [customFeelings]);
+  const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name ?? personId;
   const roleName = (roleId: string | undefined) => (roleId === undefined ? null : (roles.find((r) => r.id === roleId)?.label ?? roleId));
   const act = (command: CaseCommand) => {
     const refusal = onEdit(command);
@@ -36,30 +53,18 @@ export function SystemDetails({ kase, system, onEdit, onTypingDone, typingKey, o
         <h3>Members</h3>
         {members.length === 0 && <p className="muted">Nobody yet. Tick this system for a person under People.</p>}
         <ul className="member-list">
-          {members.map((member) => {
-            const name = nameOf(member.person);
-            return (
-              <li key={member.person} className="member" data-testid="member" data-person-id={member.person}>
-                <p className="member-name">{name}</p>
-                <TermPicker
-                  label={`Roles of ${name} in ${where}`}
-                  noun="role"
-                  options={roles}
-                  selected={member.roles}
-                  onChange={(ids) => act({ type: 'set-member-roles', system, personId: member.person, roles: ids })}
-                  testId="member-roles"
-                />
-                <TermPicker
-                  label={`Feelings of ${name} in ${where}`}
-                  noun="feeling"
-                  options={feelings}
-                  selected={member.feelings}
-                  onChange={(ids) => act({ type: 'set-member-feelings', system, personId: member.person, feelings: ids })}
-                  testId="member-feelings"
-                />
-              </li>
-            );
-          })}
+          {members.map((member) => (
+            <MemberTerms
+              key={member.person}
+              system={system}
+              member={member}
+              name={nameOf(member.person)}
+              roles={roles}
+              feelings={feelings}
+              onEdit={onEdit}
+              onRefused={onRefused}
+            />
+          ))}
         </ul>
       </section>
       <section aria-label={`Relations in ${where}`}>
@@ -68,9 +73,7 @@ export function SystemDetails({ kase, system, onEdit, onTypingDone, typingKey, o
         <ul className="relation-list" aria-label={`Relations in ${where}`}>
           {relations.map((relation) => {
             const self = relation.from === relation.to;
-            const words = self
-              ? `${nameOf(relation.from)} toward themself`
-              : `${nameOf(relation.from)} → ${nameOf(relation.to)}`;
+            const words = self ? `${nameOf(relation.from)} toward themself` : `${nameOf(relation.from)} → ${nameOf(relation.to)}`;
             const ends = [roleName(relation.fromRole), self ? null : roleName(relation.toRole)];
             return (
               <li key={relation.id} className="relation" data-testid="relation" data-relation-id={relation.id}>
@@ -115,4 +118,44 @@ export function SystemDetails({ kase, system, onEdit, onTypingDone, typingKey, o
       />
     </div>
   );
+});
+
+interface MemberTermsProps {
+  system: SystemId;
+  member: Member;
+  name: string;
+  roles: readonly TermOption[];
+  feelings: readonly TermOption[];
+  onEdit: Edit;
+  onRefused: (message: string) => void;
 }
+
+/** One member's roles and feelings; re-renders only when that member (or the vocabulary) changes. */
+const MemberTerms = memo(function MemberTerms({ system, member, name, roles, feelings, onEdit, onRefused }: MemberTermsProps) {
+  const where = SYSTEM_NAMES[system];
+  const act = (command: CaseCommand) => {
+    const refusal = onEdit(command);
+    if (refusal !== null) onRefused(refusal);
+  };
+  return (
+    <li className="member" data-testid="member" data-person-id={member.person}>
+      <p className="member-name">{name}</p>
+      <TermPicker
+        label={`Roles of ${name} in ${where}`}
+        noun="role"
+        options={roles}
+        selected={member.roles}
+        onChange={(ids) => act({ type: 'set-member-roles', system, personId: member.person, roles: ids })}
+        testId="member-roles"
+      />
+      <TermPicker
+        label={`Feelings of ${name} in ${where}`}
+        noun="feeling"
+        options={feelings}
+        selected={member.feelings}
+        onChange={(ids) => act({ type: 'set-member-feelings', system, personId: member.person, feelings: ids })}
+        testId="member-feelings"
+      />
+    </li>
+  );
+});

@@ -14,8 +14,8 @@ export interface TermOption {
   custom: boolean;
 }
 
-/** Every role a member can hold in `kase`: the built-in library, then the case's own. */
-export function roleOptions(kase: Case): TermOption[] {
+/** Every role a member can hold in a case: the built-in library, then the case's own (`customRoles`). */
+export function roleOptions(customRoles: Case['customRoles']): TermOption[] {
   return [
     ...BUILT_IN_ROLES.map((role) => ({
       id: role.id,
@@ -24,7 +24,7 @@ export function roleOptions(kase: Case): TermOption[] {
       sasb: role.sasb && sasbLabel(role.sasb),
       custom: false,
     })),
-    ...kase.customRoles.map((role) => ({
+    ...customRoles.map((role) => ({
       id: role.id,
       label: role.label,
       description: 'A role defined in this case.',
@@ -34,11 +34,11 @@ export function roleOptions(kase: Case): TermOption[] {
   ];
 }
 
-/** Every feeling a member can report in `kase`: the built-in library, then the case's own. */
-export function feelingOptions(kase: Case): TermOption[] {
+/** Every feeling a member can report in a case: the built-in library, then the case's own (`customFeelings`). */
+export function feelingOptions(customFeelings: Case['customFeelings']): TermOption[] {
   return [
     ...BUILT_IN_FEELINGS.map((feeling) => ({ id: feeling.id, label: feeling.label, custom: false })),
-    ...kase.customFeelings.map((feeling) => ({ id: feeling.id, label: feeling.label, custom: true })),
+    ...customFeelings.map((feeling) => ({ id: feeling.id, label: feeling.label, custom: true })),
   ];
 }
 

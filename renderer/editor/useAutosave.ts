@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Case } from '../../shared/case/schema';
 import type { TriptychBridge } from '../../shared/ipc/bridge';
 import { CaseSaver, type SaveStatus } from './caseSaver';
@@ -53,5 +53,6 @@ export function useAutosave(bridge: TriptychBridge, initial: Case, present: Case
   // The effect above hands the saver each new case after the paint; until
   // then a "saved" from before this edit would be a false promise.
   const shown: SaveStatus = status.state === 'saved' && !saver.holds(present) ? { state: 'pending' } : status;
-  return { status: shown, flush: () => saver.flush(), savedAt: saver.savedAt };
+  const flush = useCallback(() => saver.flush(), [saver]);
+  return { status: shown, flush, savedAt: saver.savedAt };
 }

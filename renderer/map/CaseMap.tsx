@@ -6,7 +6,7 @@ import { useColourScheme } from '../ui/useColourScheme';
 import { applyElements } from './applyElements';
 import { attachConnectGesture, type ConnectGesture } from './connectGesture';
 import { claimCytoscapeStylesheetSlot } from './cytoscapeStylesheetSlot';
-import { personNodeId, relationEdgeId, systemMapElements, type SystemMapElements } from './elements';
+import { personNodeId, systemMapElements, type SystemMapElements } from './elements';
 import { sameHighlight, type MapHighlight } from './mapHighlight';
 import { DARK_MAP_THEME, LIGHT_MAP_THEME, NAME_FONT, mapStylesheet } from './mapStyle';
 import { nodeScreenPositions } from './nodePositions';
@@ -154,13 +154,12 @@ export function CaseMap({
     gestureRef.current?.refresh();
   }, [connectMode, onMovePerson]);
 
-  const highlightColour = highlight?.colour;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const theme = scheme === 'dark' ? DARK_MAP_THEME : LIGHT_MAP_THEME;
-    cy.style().fromJson(mapStylesheet(theme, measureName, highlightColour)).update();
-  }, [scheme, highlightColour]);
+    cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge)).update();
+  }, [scheme]);
 
   const showMarks = (cy: Core) => {
     const marked = markHighlight(cy, highlightRef.current, selectedPersonRef.current);
@@ -185,7 +184,7 @@ export function CaseMap({
     }
     savedPositionsRef.current = savedPositionsOf(kase, system);
     setRuns((count) => ({ ...count, applied: count.applied + 1 }));
-    // Patching the elements resets their classes, so the highlight is marked again.
+    // New elements need their marks; the rest keep theirs.
     showMarks(cy);
     // `kase` and `system` are read for saved positions; `elements` already changes with them.
   }, [elements, layoutRequest]);
@@ -273,20 +272,30 @@ function placeNodes(cy: Core, elements: SystemMapElements): void {
   }).run();
 }
 
-/** Marks the highlighted people and relations, dims the rest, rings the selected person; returns how many are highlighted. */
+/**
+ * Marks the highlighted people and relations, dims the rest, rings the
+ * selected person; returns how many are highlighted. Only elements whose
+ * marks change are touched (and so restyled), except that a new colour
+ * re-marks the highlighted ones so they pick it up.
+ */
 function markHighlight(cy: Core, highlight: MapHighlight | null, selectedPersonId: string | null): number {
   let count = 0;
+  const recolour = highlight !== null && cy.scratch('highlightColour') !== highlight.colour;
+  cy.scratch('highlightColour', highlight?.colour ?? null);
   cy.batch(() => {
-    cy.elements().removeClass('highlighted dimmed selected-person');
-    if (highlight !== null) {
-      const part = cy.collection();
-      for (const personId of highlight.personIds) part.merge(cy.getElementById(personNodeId(personId)));
-      for (const relationId of highlight.relationIds) part.merge(cy.getElementById(relationEdgeId(relationId)));
-      part.addClass('highlighted');
-      cy.elements().not('.ghost').difference(part).addClass('dimmed');
-      count = part.length;
-    }
-    if (selectedPersonId !== null) cy.getElementById(personNodeId(selectedPersonId)).addClass('selected-person');
+    cy.elements()
+      .not('.ghost')
+      .forEach((element) => {
+        const id = String(element.data(element.isNode() ? 'personId' : 'relationId'));
+        const lit = highlight !== null && (element.isNode() ? highlight.personIds.has(id) : highlight.relationIds.has(id));
+        if (lit) count += 1;
+        if (lit && recolour && element.hasClass('highlighted')) element.removeClass('highlighted');
+        if (element.hasClass('highlighted') !== lit) element.toggleClass('highlighted', lit);
+        const dim = highlight !== null && !lit;
+        if (element.hasClass('dimmed') !== dim) element.toggleClass('dimmed', dim);
+        const selected = element.isNode() && selectedPersonId !== null && id === selectedPersonId;
+        if (element.hasClass('selected-person') !== selected) element.toggleClass('selected-person', selected);
+      });
   });
   return count;
 }
@@ -306,11 +315,17 @@ function prefersReducedMotion(): boolean {
 }
 
 let measuringContext: CanvasRenderingContext2D | null = null;
+// Cytoscape asks for a node's size on every restyle; a name measures the same every time.
+const measuredNames = new Map<string, number>();
 
 /** Measures a person's name in the font the map draws it with, so each node fits its name. */
 function measureName(name: string): number {
+  const known = measuredNames.get(name);
+  if (known !== undefined) return known;
   measuringContext ??= document.createElement('canvas').getContext('2d');
   if (!measuringContext) return name.length * 8;
   measuringContext.font = NAME_FONT;
-  return measuringContext.measureText(name).width;
+  const width = measuringContext.measureText(name).width;
+  measuredNames.set(name, width);
+  return width;
 }

@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
 import type { SystemMapElements } from './elements';
 
 /**
@@ -26,10 +26,19 @@ export function applyElements(cy: Core, wanted: SystemMapElements, moveTo: Reado
         continue;
       }
       if (dataChanged(existing.data(), definition.data)) existing.data(definition.data);
-      existing.classes(definition.classes ?? '');
+      syncShapeClasses(existing, [definition.classes ?? ''].flat().join(' '));
       if (moveTo.has(id) && definition.position) existing.position(definition.position);
     }
   });
+}
+
+// The classes a definition may carry; others (highlight, selection) belong to
+// the map's state and are left alone, so an edit restyles only what changed.
+const SHAPE_CLASSES = ['self-relation'];
+
+function syncShapeClasses(element: CollectionReturnValue, wanted: string): void {
+  const names = new Set(wanted.split(' ').filter((name) => name !== ''));
+  for (const name of SHAPE_CLASSES) if (element.hasClass(name) !== names.has(name)) element.toggleClass(name, names.has(name));
 }
 
 function endsMoved(current: Record<string, unknown>, next: Record<string, unknown>): boolean {

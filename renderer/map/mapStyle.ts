@@ -32,10 +32,12 @@ const DIMMED_OPACITY = 0.25;
  * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
  * fit them, role labels on a halo beside each arrow; the selected echo's
  * people under a halo and its relations drawn thick in `highlightColour`,
- * everything else dimmed; the selected person ringed. `nameWidth` measures a
+ * everything else dimmed; the selected person ringed. `highlightColour` is
+ * read whenever a highlighted element is styled, so changing echo restyles
+ * only the elements whose highlight changes. `nameWidth` measures a
  * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
  */
-export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number, highlightColour = theme.edge): StylesheetJson {
+export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number, highlightColour: () => string = () => theme.edge): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -98,7 +100,7 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
     {
       selector: 'node.highlighted',
       style: {
-        'underlay-color': highlightColour,
+        'underlay-color': () => highlightColour(),
         'underlay-opacity': 0.9,
         'underlay-padding': 7,
         'underlay-shape': 'round-rectangle',
@@ -109,8 +111,8 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
       selector: 'edge.highlighted',
       style: {
         width: 4.5,
-        'line-color': highlightColour,
-        'target-arrow-color': highlightColour,
+        'line-color': () => highlightColour(),
+        'target-arrow-color': () => highlightColour(),
         'z-index': 10,
       },
     },

@@ -13,6 +13,8 @@ import { mapSafeCase } from '../editor/mapSafeCase';
 import { useAutosave } from '../editor/useAutosave';
 import { useCaseHistory } from '../editor/useCaseHistory';
 import { useUndoShortcuts } from '../editor/useUndoShortcuts';
+import { EchoPanel } from '../echoes/EchoPanel';
+import { useEchoes } from '../echoes/useEchoes';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
@@ -97,6 +99,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hash = useMemo(() => caseHash(kase), [kase]);
   const mapCase = useMemo(() => mapSafeCase(kase), [kase]);
+  const echoes = useEchoes(kase);
 
   useUndoShortcuts(undo, redo);
 
@@ -184,65 +187,82 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
         </div>
       )}
 
-      <div className="triptych">
-        {SYSTEM_IDS.map((system) => (
-          <SystemPanel
-            key={system}
-            kase={mapCase}
-            system={system}
-            highlight={null}
-            layoutRequest={layoutRequests[system]}
-            onRelayout={() => relayout(system)}
-            onAddRelation={() => setRelationDraft({ system })}
-            onMovePerson={(personId, position) => {
-              moveCount.current += 1;
-              edit({ type: 'move-person', system, personId, position }, `move:${system}:${personId}:${moveCount.current}`);
-            }}
-            onConnectPeople={(from, to) => setRelationDraft({ system, from, to })}
-            onSelectPerson={setSelectedPersonId}
-            selectedPersonId={selectedPersonId}
-          />
-        ))}
-      </div>
+      <div className="case-workspace">
+        <div className="case-main">
+          <div className="triptych">
+            {SYSTEM_IDS.map((system) => (
+              <SystemPanel
+                key={system}
+                kase={mapCase}
+                system={system}
+                highlight={echoes.highlights[system]}
+                layoutRequest={layoutRequests[system]}
+                onRelayout={() => relayout(system)}
+                onAddRelation={() => setRelationDraft({ system })}
+                onMovePerson={(personId, position) => {
+                  moveCount.current += 1;
+                  edit({ type: 'move-person', system, personId, position }, `move:${system}:${personId}:${moveCount.current}`);
+                }}
+                onConnectPeople={(from, to) => setRelationDraft({ system, from, to })}
+                onSelectPerson={setSelectedPersonId}
+                selectedPersonId={selectedPersonId}
+              />
+            ))}
+          </div>
 
-      <div className="triptych triptych-details">
-        {SYSTEM_IDS.map((system) => (
-          <SystemDetails
-            key={system}
-            kase={kase}
-            system={system}
-            onEdit={editOrSay}
-            onTypingDone={typingDone}
-            typingKey={typingKey}
-            onRefused={setRefusal}
-            onOpenRelation={setRelationDraft}
-          />
-        ))}
-      </div>
+          <div className="triptych triptych-details">
+            {SYSTEM_IDS.map((system) => (
+              <SystemDetails
+                key={system}
+                system={system}
+                content={kase.systems[system]}
+                people={kase.people}
+                customRoles={kase.customRoles}
+                customFeelings={kase.customFeelings}
+                onEdit={editOrSay}
+                onTypingDone={typingDone}
+                typingKey={typingKey}
+                onRefused={setRefusal}
+                onOpenRelation={setRelationDraft}
+              />
+            ))}
+          </div>
 
-      <div className="case-lower">
-        <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
-          <h2 id="case-facts-heading">The case</h2>
-          <EditableText
-            label="Title"
-            value={kase.title}
-            onEdit={(title) => editOrSay({ type: 'set-title', title }, typingKey('title'))}
-            onDone={typingDone}
-            testId="case-title"
+          <div className="case-lower">
+            <PeoplePanel kase={kase} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
+            <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
+              <h2 id="case-facts-heading">The case</h2>
+              <EditableText
+                label="Title"
+                value={kase.title}
+                onEdit={(title) => editOrSay({ type: 'set-title', title }, typingKey('title'))}
+                onDone={typingDone}
+                testId="case-title"
+              />
+              <EditableText
+                label="Summary"
+                multiline
+                rows={6}
+                value={kase.summary ?? ''}
+                placeholder="Presenting concerns, formulation notes…"
+                onEdit={(summary) => editOrSay({ type: 'set-summary', summary }, typingKey('summary'))}
+                onDone={typingDone}
+                testId="case-summary"
+              />
+            </section>
+            <CustomTermsPanel kase={kase} onEdit={(command) => editOrSay(command)} onRefused={setRefusal} />
+          </div>
+        </div>
+        <aside className="echo-column" aria-label="Echoes">
+          <EchoPanel
+            echoes={echoes.analysis.echoes}
+            selectedEchoId={echoes.selectedEchoId}
+            onSelect={echoes.selectEcho}
+            personFilter={selectedPersonId}
+            colourOf={echoes.colourOf}
+            onClearPersonFilter={() => setSelectedPersonId(null)}
           />
-          <EditableText
-            label="Summary"
-            multiline
-            rows={6}
-            value={kase.summary ?? ''}
-            placeholder="Presenting concerns, formulation notes…"
-            onEdit={(summary) => editOrSay({ type: 'set-summary', summary }, typingKey('summary'))}
-            onDone={typingDone}
-            testId="case-summary"
-          />
-        </section>
-        <PeoplePanel kase={kase} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
-        <CustomTermsPanel kase={kase} onEdit={(command) => editOrSay(command)} onRefused={setRefusal} />
+        </aside>
       </div>
 
       {relationDraft && <RelationDialog kase={kase} draft={relationDraft} onEdit={(command) => editOrSay(command)} onClose={() => setRelationDraft(null)} />}

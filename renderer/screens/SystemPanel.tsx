@@ -3,6 +3,7 @@ import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { CaseMap, type MapPosition } from '../map/CaseMap';
 import type { MapHighlight } from '../map/mapHighlight';
+import { SystemTable } from '../tables/SystemTable';
 
 interface SystemPanelProps {
   kase: Case;
@@ -17,7 +18,11 @@ interface SystemPanelProps {
   selectedPersonId: string | null;
 }
 
-/** One of the three panels of a case: the system's name, its tools, and its map. */
+/**
+ * One of the three panels of a case: the system's name, its tools, and its
+ * map or the same map as a table. The map stays mounted while the table
+ * shows, so switching back does not redraw or re-lay it out.
+ */
 export function SystemPanel({
   kase,
   system,
@@ -30,7 +35,7 @@ export function SystemPanel({
   onSelectPerson,
   selectedPersonId,
 }: SystemPanelProps) {
-  const [view] = useState<'map'>('map');
+  const [view, setView] = useState<'map' | 'table'>('map');
   const headingId = `system-${system}-heading`;
   const nobody = kase.systems[system].members.length === 0;
 
@@ -39,6 +44,14 @@ export function SystemPanel({
       <header className="system-panel-header">
         <h2 id={headingId}>{SYSTEM_NAMES[system]}</h2>
         <div className="system-tools" role="toolbar" aria-label={`${SYSTEM_NAMES[system]} tools`}>
+          <div className="view-switch" role="group" aria-label={`Show ${SYSTEM_NAMES[system]} as`}>
+            <button type="button" aria-pressed={view === 'map'} onClick={() => setView('map')} data-testid={`view-map-${system}`}>
+              Map
+            </button>
+            <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')} data-testid={`view-table-${system}`}>
+              Table
+            </button>
+          </div>
           <button type="button" className="button button-small" onClick={onAddRelation} aria-label={`Add relation in ${SYSTEM_NAMES[system]}`}>
             Add relation
           </button>
@@ -47,17 +60,24 @@ export function SystemPanel({
           </button>
         </div>
       </header>
-      <CaseMap
-        case={kase}
-        system={system}
-        highlight={highlight}
-        layoutRequest={layoutRequest}
-        onMovePerson={onMovePerson}
-        onConnectPeople={onConnectPeople}
-        onSelectPerson={onSelectPerson}
-        selectedPersonId={selectedPersonId}
-      />
-      {nobody && <p className="map-empty">Nobody is in this system yet.</p>}
+      <div className="system-view" hidden={view !== 'map'}>
+        <CaseMap
+          case={kase}
+          system={system}
+          highlight={highlight}
+          layoutRequest={layoutRequest}
+          onMovePerson={onMovePerson}
+          onConnectPeople={onConnectPeople}
+          onSelectPerson={onSelectPerson}
+          selectedPersonId={selectedPersonId}
+        />
+        {nobody && <p className="map-empty">Nobody is in this system yet.</p>}
+      </div>
+      {view === 'table' && (
+        <div className="system-view system-table-view">
+          <SystemTable case={kase} system={system} highlight={highlight} />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,8 +8,9 @@ const SHELVES = 2 * 3 * 2;
 /**
  * Puts echoes in analysis.md's order: number of systems (3 before 2), kind
  * (pattern, role, feeling), match (exact, sasb), then key by code point. Each
- * echo goes on the shelf of its first three criteria as it is found, so keys
- * are compared only within a shelf, a handful of echoes each.
+ * echo goes on the shelf of its first three criteria as it is found, in key
+ * order, so keys are compared only within a shelf, a handful of echoes each;
+ * found in nearly key order, an echo is placed after one comparison.
  */
 export class EchoShelves {
   private readonly shelves: (Echo[] | undefined)[] = new Array<Echo[] | undefined>(SHELVES).fill(undefined);
@@ -18,8 +19,17 @@ export class EchoShelves {
   put(echo: Echo): void {
     const shelf = (3 - echo.systems.length) * 6 + KIND_ORDER[echo.kind] * 2 + MATCH_ORDER[echo.match];
     const echoes = this.shelves[shelf];
-    if (echoes === undefined) this.shelves[shelf] = [echo];
-    else echoes.push(echo);
+    if (echoes === undefined) {
+      this.shelves[shelf] = [echo];
+      return;
+    }
+    let at = echoes.length;
+    echoes.push(echo);
+    while (at > 0 && compareCodePoints((echoes[at - 1] as Echo).key, echo.key) > 0) {
+      echoes[at] = echoes[at - 1] as Echo;
+      at -= 1;
+    }
+    echoes[at] = echo;
   }
 
   /** Every echo added, in order. */
@@ -27,13 +37,8 @@ export class EchoShelves {
     const ordered: Echo[] = [];
     for (const echoes of this.shelves) {
       if (echoes === undefined) continue;
-      if (echoes.length > 1) echoes.sort(byKey);
       for (const echo of echoes) ordered.push(echo);
     }
     return ordered;
   }
-}
-
-function byKey(a: Echo, b: Echo): number {
-  return compareCodePoints(a.key, b.key);
 }

@@ -25,10 +25,17 @@ function roleEntry(id: string, label: string, sasb: SasbCode | undefined, rank: 
 }
 
 const BUILT_IN_ROLE_ENTRIES: readonly RoleEntry[] = BUILT_IN_ROLES.map((role, rank) => roleEntry(role.id, role.label, role.sasb, rank));
-const BUILT_IN_ROLE_NUMBERS: ReadonlyMap<string, number> = new Map(BUILT_IN_ROLE_ENTRIES.map((role) => [role.id, role.rank]));
+const BUILT_IN_ROLE_NUMBERS: Readonly<Record<string, number>> = numbering(BUILT_IN_ROLE_ENTRIES.map((role) => role.id));
 const BUILT_IN_FEELING_IDS: readonly string[] = BUILT_IN_FEELINGS.map((feeling) => feeling.id);
-const BUILT_IN_FEELING_NUMBERS: ReadonlyMap<string, number> = new Map(BUILT_IN_FEELING_IDS.map((id, number) => [id, number]));
+const BUILT_IN_FEELING_NUMBERS: Readonly<Record<string, number>> = numbering(BUILT_IN_FEELING_IDS);
 const BUILT_IN_FEELING_LABELS: ReadonlyMap<string, string> = new Map(BUILT_IN_FEELINGS.map((f) => [f.id, f.label]));
+/** Each id's position, in an object without prototype: no inherited key such as "constructor" can be found. */
+function numbering(ids: readonly string[]): Record<string, number> {
+  const numbers: Record<string, number> = Object.create(null);
+  ids.forEach((id, number) => (numbers[id] = number));
+  return numbers;
+}
+
 const NO_CUSTOM_FEELINGS: ReadonlyMap<string, string> = new Map();
 
 /**
@@ -67,12 +74,12 @@ export class CaseVocabulary {
 
   /** The number of a role id. */
   roleNumber(id: string): number {
-    return BUILT_IN_ROLE_NUMBERS.get(id) ?? this.role(id).rank;
+    return BUILT_IN_ROLE_NUMBERS[id] ?? this.role(id).rank;
   }
 
   /** The role with a given id. */
   role(id: string): RoleEntry {
-    const builtIn = BUILT_IN_ROLE_NUMBERS.get(id);
+    const builtIn = BUILT_IN_ROLE_NUMBERS[id];
     if (builtIn !== undefined) return BUILT_IN_ROLE_ENTRIES[builtIn] as RoleEntry;
     return this.ownRoles?.get(id) ?? this.addRole(roleEntry(id, id, undefined, this.roleCount));
   }
@@ -93,7 +100,7 @@ export class CaseVocabulary {
 
   /** The number of a feeling id; an unknown one is numbered after the others. */
   feelingNumber(id: string): number {
-    const builtIn = BUILT_IN_FEELING_NUMBERS.get(id);
+    const builtIn = BUILT_IN_FEELING_NUMBERS[id];
     if (builtIn !== undefined) return builtIn;
     const later = (this.laterFeelingNumbers ??= new Map());
     let number = later.get(id);

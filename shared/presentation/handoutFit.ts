@@ -51,12 +51,14 @@ export interface HandoutFit {
   questionsPerEcho: number;
   /** Whether each question block opens with the echo's tentative summary. */
   echoSummaries: boolean;
+  /** Whether the maps are followed by the line that explains how to read them. */
+  mapsNote: boolean;
 }
 
 const START: Record<HandoutPages, HandoutFit> = {
-  1: { summaryLimit: 700, tableRows: 8, questionsPerEcho: 1, echoSummaries: false },
-  2: { summaryLimit: 2000, tableRows: 24, questionsPerEcho: 2, echoSummaries: true },
-  3: { summaryLimit: 4500, tableRows: 30, questionsPerEcho: 2, echoSummaries: true },
+  1: { summaryLimit: 700, tableRows: 8, questionsPerEcho: 1, echoSummaries: false, mapsNote: true },
+  2: { summaryLimit: 2000, tableRows: 24, questionsPerEcho: 2, echoSummaries: true, mapsNote: true },
+  3: { summaryLimit: 4500, tableRows: 30, questionsPerEcho: 2, echoSummaries: true, mapsNote: true },
 };
 const MIN_SUMMARY = 250;
 const SUMMARY_STEP = 150;
@@ -65,8 +67,8 @@ const SUMMARY_STEP = 150;
  * What fits: starting from a generous amount for the number of pages, takes
  * away from whatever sheet would run over, least important first (rows of
  * the table beyond the selected echoes, then the summary's length, then the
- * echoes' own summaries above the questions, then the second question of
- * each echo), until every sheet fits. Heights are estimated from text
+ * line on how to read the maps, then the echoes' own summaries above the
+ * questions, then the second question of each echo), until every sheet fits. Heights are estimated from text
  * lengths with a margin, since shared/ cannot lay text out; the estimate
  * errs on the tall side, so a handout may end with some white space but its
  * questions are not cut off.
@@ -82,6 +84,14 @@ export function fitHandout(text: HandoutText, paper: Paper, pages: HandoutPages)
       apply: () => {
         if (fit.summaryLimit <= MIN_SUMMARY) return false;
         fit.summaryLimit = Math.max(MIN_SUMMARY, fit.summaryLimit - SUMMARY_STEP);
+        return true;
+      },
+    },
+    {
+      block: 'maps',
+      apply: () => {
+        if (!fit.mapsNote) return false;
+        fit.mapsNote = false;
         return true;
       },
     },
@@ -159,7 +169,7 @@ function blockHeight(block: HandoutBlock, text: HandoutText, fit: HandoutFit, sh
     case 'maps': {
       const figure = lineHeight(8.5) + sheet.mapHeight + 2.6;
       const figures = sheet.mapsStacked ? 3 * figure + 6 : figure;
-      return H2 + figures + legendHeight(text.legend, width) + paragraph(text.mapsNote, width, 8.6);
+      return H2 + figures + legendHeight(text.legend, width) + (fit.mapsNote ? paragraph(text.mapsNote, width, 8.6) : 0);
     }
     case 'table':
       return tableHeight(text.rows, fit, width);
@@ -169,7 +179,8 @@ function blockHeight(block: HandoutBlock, text: HandoutText, fit: HandoutFit, sh
         text.questionBlocks.reduce((sum, block) => {
           const summary = fit.echoSummaries ? paragraph(block.summary, width, 8.6) : 0;
           const questions = block.questions.slice(0, fit.questionsPerEcho).reduce((total, q) => total + lines(q, width - 5, 8.6) * lineHeight(8.6), 0);
-          return sum + 2.5 + Math.max(lineHeight(9), 4.6) + summary + questions + 2;
+          // The list's bottom margin and the next heading's top margin collapse into one.
+          return sum + 2 + Math.max(lineHeight(9), 4.6) + summary + questions + 1.5;
         }, 0)
       );
     case 'note':
@@ -185,7 +196,7 @@ function tableHeight(rows: readonly EchoRowText[], fit: HandoutFit, width: numbe
   const shown = rowsShown(rows, fit.tableRows);
   const body = shown.reduce((sum, row) => {
     const tallest = Math.max(
-      lines(row.label, columns.label - 3, 8, 0.62) + 1,
+      lines(row.label, columns.label - 3, 8, 0.58) + 1,
       lines(row.systems, columns.systems - 3, 8),
       lines(row.identification, identification - 3, 8),
       lines(row.parallel, columns.parallel - 3, 8),
@@ -221,7 +232,7 @@ function paragraph(text: string, width: number, fontPt: number): number {
  * handout asks for, averages about 0.5 em on English prose) and about a
  * word's end lost to wrapping on each line.
  */
-function lines(text: string, width: number, fontPt: number, glyphEm = 0.52): number {
+function lines(text: string, width: number, fontPt: number, glyphEm = 0.49): number {
   const perLine = Math.max(1, Math.floor(width / (fontPt * MM_PER_PT * glyphEm)) - WRAP_LOSS);
   return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }

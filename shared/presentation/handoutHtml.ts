@@ -72,7 +72,7 @@ export function renderHandoutHtml(options: HandoutOptions): string {
   const blocks: Record<HandoutBlock, string> = {
     header: headerHtml(text),
     summary: summaryHtml(text.summary, fit.summaryLimit),
-    maps: mapsHtml(kase, highlights, legend, text.mapsNote),
+    maps: mapsHtml(kase, highlights, legend, fit.mapsNote ? text.mapsNote : ''),
     table: tableHtml(analysis.echoes, text.rows, selected, fit.tableRows),
     questions: questionsHtml(selected, text.questionBlocks, fit),
     note: `<aside class="note">${esc(text.note)}</aside>`,
@@ -180,7 +180,7 @@ function mapsHtml(kase: Case, highlights: Record<SystemId, MapHighlight[]>, lege
     '<h2>The three maps</h2>',
     `<div class="map-row">${figures.join('')}</div>`,
     `<ul class="legend">${items.join('')}</ul>`,
-    `<p class="muted">${esc(note)}</p>`,
+    note === '' ? '' : `<p class="muted">${esc(note)}</p>`,
     '</section>',
   ].join('');
 }

@@ -7,7 +7,8 @@ const MARGIN_MM = 14;
 // A sheet stops a little short of the printable height: rounding in
 // Chromium's layout must never push one sheet onto two pages.
 const SAFETY_MM = 2;
-const MAP_HEIGHT_MM: Record<1 | 2, number> = { 1: 50, 2: 72 };
+// Letter is 17.6 mm shorter than A4: a one-page handout takes it from the maps.
+const MAP_HEIGHT_MM: Record<Paper, Record<1 | 2, number>> = { A4: { 1: 46, 2: 72 }, Letter: { 1: 40, 2: 72 } };
 // On three pages the maps have a sheet of their own, stacked: what is left of
 // it after the heading, three captions, the legend and its note.
 const STACKED_MAPS_RESERVE_MM = 76;
@@ -28,7 +29,7 @@ export function sheetMeasures(paper: Paper, pages: HandoutPages): SheetMeasures 
   return {
     width: size.width - 2 * MARGIN_MM,
     height,
-    mapHeight: pages === 3 ? Math.floor((height - STACKED_MAPS_RESERVE_MM) / 3) : MAP_HEIGHT_MM[pages],
+    mapHeight: pages === 3 ? Math.floor((height - STACKED_MAPS_RESERVE_MM) / 3) : MAP_HEIGHT_MM[paper][pages],
     mapsStacked: pages === 3,
   };
 }

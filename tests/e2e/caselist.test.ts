@@ -27,7 +27,7 @@ describe('the case list', () => {
 
   it('creates a case without a supervisor and lists it first, as the most recently changed', async () => {
     const screen = await list.newCase({ title: 'J., 19: first year away', client: 'Jonas', therapist: 'Mira' });
-    expect(await screen.counts('supervision')).toEqual({ nodes: 0, edges: 0 });
+    await expect.poll(() => screen.counts('supervision')).toEqual({ nodes: 0, edges: 0 });
     await screen.back();
     await list.waitForCases(exampleCount + 1);
     expect((await list.titles())[0]).toBe('J., 19: first year away');

@@ -70,6 +70,16 @@ export class SystemView {
     return JSON.parse((await this.map().getAttribute('data-node-positions')) ?? '{}') as NodePositions;
   }
 
+  /** Scrolls the map into view and returns where one person is drawn now. */
+  async pointAt(personId: string): Promise<{ x: number; y: number }> {
+    await this.map().scrollIntoViewIfNeeded();
+    // The positions are refreshed on the next animation frame after a scroll.
+    await this.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const point = (await this.nodePositions())[personId];
+    if (!point) throw new Error(`${personId} is not drawn in the ${this.system} map`);
+    return point;
+  }
+
   /** The panel of this system (its heading, tools, map or table). */
   panel(): Locator {
     return this.page.locator('section').filter({ has: this.map().or(this.table()) }).first();

@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWorkbench, type Workbench } from './harness';
 import { CaseListScreen, CaseScreen } from './pages';
 
+const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 const TITLE = 'A., 34: exam anxiety';
 const NAMES: Record<string, string> = { client: 'Ana', therapist: 'Tom', supervisor: 'Sue', p1: 'Professor' };
 
@@ -38,20 +39,20 @@ describe('editing a case', () => {
     const list = new CaseListScreen(workbench.page);
     await list.rows().first().waitFor();
     screen = await list.newCase({ title: TITLE, client: 'Ana', therapist: 'Tom', supervisor: 'Sue' });
-    expect(await screen.counts('client')).toEqual({ nodes: 1, edges: 0 });
-    expect(await screen.counts('therapy')).toEqual({ nodes: 2, edges: 0 });
-    expect(await screen.counts('supervision')).toEqual({ nodes: 2, edges: 0 });
+    await expect.poll(() => screen.counts('client')).toEqual({ nodes: 1, edges: 0 });
+    await expect.poll(() => screen.counts('therapy')).toEqual({ nodes: 2, edges: 0 });
+    await expect.poll(() => screen.counts('supervision')).toEqual({ nodes: 2, edges: 0 });
   });
 
   it('adds a person, a relation with the form, and roles and feelings with the type-ahead', async () => {
     await screen.addPerson('Professor', 'other', ['client']);
-    expect(await screen.counts('client')).toEqual({ nodes: 2, edges: 0 });
+    await expect.poll(() => screen.counts('client')).toEqual({ nodes: 2, edges: 0 });
 
     await screen.addRelation(
       { system: 'client', from: 'p1', to: 'client', act: 'marks her essays in red', fromRole: 'critic', toRole: 'performer' },
       NAMES,
     );
-    expect(await screen.counts('client')).toEqual({ nodes: 2, edges: 1 });
+    await expect.poll(() => screen.counts('client')).toEqual({ nodes: 2, edges: 1 });
     const relation = screen.details('client').getByTestId('relation');
     expect(await relation.textContent()).toContain('Professor → Ana');
     expect(await relation.textContent()).toContain('Critic → Anxious performer');
@@ -81,7 +82,7 @@ describe('editing a case', () => {
     await screen.fillRelation(dialog, { from: 'therapist', to: 'client', act: 'checks her homework', fromRole: 'evaluator', toRole: 'performer' }, NAMES);
     await dialog.getByRole('button', { name: 'Add relation' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await screen.counts('therapy')).toEqual({ nodes: 2, edges: 1 });
+    await expect.poll(() => screen.counts('therapy')).toEqual({ nodes: 2, edges: 1 });
   });
 
   it('creates a relation with the keyboard alone', async () => {
@@ -100,7 +101,7 @@ describe('editing a case', () => {
     await page.keyboard.type('pushes for a faster pace');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    expect(await screen.counts('supervision')).toEqual({ nodes: 2, edges: 1 });
+    await expect.poll(() => screen.counts('supervision')).toEqual({ nodes: 2, edges: 1 });
     expect(await screen.details('supervision').getByTestId('relation').textContent()).toContain('Sue → Tom');
   });
 
@@ -161,7 +162,7 @@ describe('editing a case', () => {
     const saved = await screen.hash();
     screen = await reopen();
     expect(await screen.hash()).toBe(saved);
-    expect(await screen.counts('client')).toEqual({ nodes: 3, edges: 0 });
+    await expect.poll(() => screen.counts('client')).toEqual({ nodes: 3, edges: 0 });
     expect(await workbench.page.getByTestId('case-summary').inputValue()).toBe('Struggles before every exam.');
   });
 
@@ -195,6 +196,120 @@ describe('editing a case', () => {
     expect(await workbench.page.getByTestId('undo').textContent()).toMatch(/^Undo /);
     await workbench.page.getByTestId('undo').click();
     await screen.waitForHash(before);
+  });
+
+  it('defines a custom role with a SASB code chosen by its cluster name, and offers it in the type-ahead', async () => {
+    const { page } = workbench;
+    const form = page.getByRole('form', { name: 'Define a role' });
+    await form.getByLabel('Role name').fill('Martyr');
+    const sasb = form.getByLabel('SASB code (optional)');
+    expect(await sasb.locator('option', { hasText: 'other.6 Blame (focus on other)' }).count()).toBe(1);
+    await sasb.selectOption('self.6');
+    await form.getByRole('button', { name: 'Define role' }).click();
+    expect(await page.getByRole('list', { name: 'Custom roles' }).textContent()).toContain('self.6 Sulk (focus on self)');
+
+    const field = page.getByRole('combobox', { name: 'Add role to Roles of Tom in Therapy' });
+    await field.fill('mart');
+    const option = page.getByRole('option', { name: /^Martyr/ });
+    expect(await option.textContent()).toContain('self.6 Sulk (focus on self)');
+    await field.press('Enter');
+    expect(await screen.terms('role', 'Tom', 'therapy')).toContain('Martyr');
+  });
+
+  it('removes a person only after asking, and Ctrl+Y brings back what Undo took', async () => {
+    const { page } = workbench;
+    const before = await screen.hash();
+    await page.getByRole('button', { name: 'Remove Mother' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Remove Mother?' });
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await screen.hash()).toBe(before);
+    await page.getByRole('button', { name: 'Remove Mother' }).click();
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => screen.counts('therapy')).toEqual({ nodes: 2, edges: 1 });
+    const removed = await screen.hash();
+    await page.getByRole('heading', { level: 1 }).focus();
+    await page.keyboard.press('Control+z');
+    await screen.waitForHash(before);
+    await page.keyboard.press('Control+y');
+    await screen.waitForHash(removed);
+  });
+
+  it('shows a map as a table and back, keeping the map as it was', async () => {
+    const { page } = workbench;
+    const nodes = await screen.counts('client');
+    await page.getByTestId('view-table-client').click();
+    expect(await page.getByTestId('view-table-client').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => screen.map('client').isVisible()).toBe(false);
+    expect(await screen.details('client').isVisible()).toBe(true);
+    expect(await page.locator('.system-table-view table').count()).toBeGreaterThan(0);
+    await page.getByTestId('view-map-client').click();
+    await expect.poll(() => screen.map('client').isVisible()).toBe(true);
+    expect(await screen.counts('client')).toEqual(nodes);
+  });
+
+  it('logs no console error', () => {
+    expect(workbench.consoleErrors).toEqual([]);
+  });
+});
+
+describe('an example case with an echo selected', () => {
+  let dataDir: string;
+  let workbench: Workbench;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-echo-shots-'));
+    workbench = await launchWorkbench({ dataDir });
+    workbench.page.setDefaultTimeout(5000);
+  });
+
+  afterAll(async () => {
+    await workbench?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('highlights the echo in the maps, in the light and the dark theme', async () => {
+    const { page } = workbench;
+    const list = new CaseListScreen(page);
+    await list.rows().first().waitFor();
+    const title = (await list.titles()).find((candidate) => candidate.length > 0) ?? '';
+    const screen = await list.open(title);
+    const echo = page.getByRole('listbox', { name: 'Echoes across the three systems' }).getByRole('option').first();
+    await echo.click();
+    await expect.poll(() => echo.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => screen.map('client').getAttribute('data-highlighted-count')).not.toBe('0');
+
+    await mkdir(SCREENSHOTS_DIR, { recursive: true });
+    await page.mouse.move(1, 1);
+    await screen.nextFrames();
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-echo-light.png') });
+
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.mouse.move(1, 1);
+    await screen.nextFrames();
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-echo-dark.png') });
+  });
+
+  it('remembers the theme choice across a reload', async () => {
+    await workbench.page.reload();
+    await expect.poll(() => workbench.page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await workbench.page.getByLabel('Theme').inputValue()).toBe('dark');
+    await workbench.page.getByLabel('Theme').selectOption('system');
+    await expect.poll(() => workbench.page.locator('html').getAttribute('data-theme')).toBe('light');
+  });
+
+  it('lists every keyboard shortcut in the help panel (F1), and Escape closes it', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const text = (await help.textContent()) ?? '';
+    for (const does of ['Undo the last edit', 'Redo', 'Move through the echoes', 'Clear the selection', 'draw a relation']) {
+      expect(text).toContain(does);
+    }
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
   });
 
   it('logs no console error', () => {

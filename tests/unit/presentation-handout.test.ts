@@ -1,6 +1,6 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
@@ -18,7 +18,7 @@ const owen = examples[0] as Case;
 
 function handout(overrides: Partial<HandoutOptions> = {}): Document {
   const html = renderHandoutHtml({ kase: owen, deidentify: true, paper: 'A4', pages: 2, date: '2026-11-20', prompts, ...overrides });
-  return new JSDOM(html).window.document;
+  return new DOMParser().parseFromString(html, 'text/html');
 }
 
 describe('renderHandoutHtml', () => {
@@ -27,7 +27,7 @@ describe('renderHandoutHtml', () => {
       for (const pages of [1, 2, 3] as const) {
         const html = renderHandoutHtml({ kase, deidentify: true, paper: 'Letter', pages, date: '2026-11-20', prompts });
         expect(html).not.toMatch(/<script|javascript:|https?:\/\/(?!www\.w3\.org\/2000\/svg)|<link|<img|@import|url\((?!#)/i);
-        const document = new JSDOM(html).window.document;
+        const document = new DOMParser().parseFromString(html, 'text/html');
         expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
         expect(document.querySelectorAll('section.sheet')).toHaveLength(pages);
         expect(html).toContain(`@page { size: Letter; margin: 14mm; }`);

@@ -1,6 +1,6 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
@@ -16,9 +16,9 @@ const examples = ['01-pressure-to-get-it-right.json', '02-working-harder.json', 
   (name) => parseCaseFileText(readFileSync(resolve(repo, 'resources/examples', name), 'utf8'), name).case,
 );
 
-/** Parses `svg` as an XML document and fails on any well-formedness error. */
+/** Parses `svg` as an XML document (jsdom's XML parser) and fails on any well-formedness error. */
 function parseSvg(svg: string): Document {
-  const { document } = new JSDOM(svg, { contentType: 'image/svg+xml' }).window;
+  const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
   expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
   expect(document.documentElement.namespaceURI).toBe('http://www.w3.org/2000/svg');
   return document;
@@ -58,6 +58,11 @@ function awkwardCase(): Case {
 }
 
 describe('renderSystemSvg', () => {
+  it('is checked by a parser that does catch malformed XML', () => {
+    const broken = new DOMParser().parseFromString('<svg xmlns="http://www.w3.org/2000/svg"><text>Tom & Jerry</text></svg>', 'image/svg+xml');
+    expect(broken.getElementsByTagName('parsererror').length).toBeGreaterThan(0);
+  });
+
   it('is well-formed XML with every member labelled, for every system of every example', () => {
     for (const kase of examples) {
       for (const system of SYSTEM_IDS) {
