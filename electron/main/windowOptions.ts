@@ -31,6 +31,9 @@ export function createWindowOptions(options: { preloadPath: string; devTools: bo
       spellcheck: false,
       devTools: options.devTools,
       safeDialogs: true,
+      // A middle-click could only ask for a new window or a navigation, both already
+      // refused; turning it off removes the path altogether (docs/security.md).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -28,11 +28,11 @@ export function CaseloadScreen({ bridge, onOpenCase }: CaseloadScreenProps) {
         <h1 id="caseload-heading" ref={headingRef} tabIndex={-1}>
           Caseload
         </h1>
-        <p className="caseload-intro">
-          What each therapist holds in the therapy of two or more of their cases. Something that recurs across different
-          clients may be your own material rather than each client's: a question to take to supervision, not a conclusion.
-        </p>
       </header>
+      <p className="caseload-intro">
+        What each therapist holds in the therapy of two or more of their cases. Something that recurs across different
+        clients may be your own material rather than each client's: a question to take to supervision, not a conclusion.
+      </p>
 
       {loaded.state === 'loading' && <p role="status">Looking across the caseload…</p>}
       {loaded.state === 'failed' && (

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { Case, Person } from '../../shared/case/schema';
 import { PERSON_KINDS, SYSTEM_IDS, SYSTEM_NAMES, type PersonKind, type SystemId } from '../../shared/case/systems';
-import { newPersonId, type CaseCommand } from '../../shared/commands';
+import { nextId, type CaseCommand } from '../../shared/commands';
 import { personColour } from '../map/personColours';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EditableText } from './EditableText';
@@ -15,7 +15,9 @@ export const KIND_NAMES: Record<PersonKind, string> = {
 };
 
 interface PeoplePanelProps {
-  kase: Case;
+  people: Case['people'];
+  /** The three systems, for who is a member of which; an edit elsewhere keeps this object. */
+  systems: Case['systems'];
   onEdit: (command: CaseCommand, coalesceKey?: string) => string | null;
   /** Ends a run of typing, so the next keystrokes start a new undo step. */
   onTypingDone: () => void;
@@ -25,7 +27,7 @@ interface PeoplePanelProps {
 }
 
 /** Who is in the case: add, rename, re-kind, note and remove people, and put them in or take them out of each system. */
-export function PeoplePanel({ kase, onEdit, onTypingDone, typingKey, onRefused }: PeoplePanelProps) {
+export const PeoplePanel = memo(function PeoplePanel({ people, systems, onEdit, onTypingDone, typingKey, onRefused }: PeoplePanelProps) {
   const [removing, setRemoving] = useState<Person | null>(null);
 
   const act = (command: CaseCommand) => {
@@ -37,9 +39,9 @@ export function PeoplePanel({ kase, onEdit, onTypingDone, typingKey, onRefused }
     <section className="editor-section people-panel" aria-labelledby="people-heading">
       <h2 id="people-heading">People</h2>
       <ul className="people-list" aria-label="People of this case">
-        {kase.people.map((person) => (
+        {people.map((person) => (
           <li key={person.id} className="person-row" data-testid="person-row" data-person-id={person.id}>
-            <span className="swatch" style={{ backgroundColor: personColour(kase.people, person.id) }} aria-hidden="true" />
+            <span className="swatch" style={{ backgroundColor: personColour(people, person.id) }} aria-hidden="true" />
             <EditableText
               label={`Name of ${person.name}`}
               hideLabel
@@ -74,7 +76,7 @@ export function PeoplePanel({ kase, onEdit, onTypingDone, typingKey, onRefused }
             <fieldset className="person-systems">
               <legend className="visually-hidden">{`Systems ${person.name} is in`}</legend>
               {SYSTEM_IDS.map((system) => {
-                const member = kase.systems[system].members.some((m) => m.person === person.id);
+                const member = systems[system].members.some((m) => m.person === person.id);
                 return (
                   <label key={system} className="check">
                     <input
@@ -104,7 +106,7 @@ export function PeoplePanel({ kase, onEdit, onTypingDone, typingKey, onRefused }
           </li>
         ))}
       </ul>
-      <AddPersonForm kase={kase} onEdit={onEdit} />
+      <AddPersonForm people={people} onEdit={onEdit} />
       {removing && (
         <ConfirmDialog
           title={`Remove ${removing.name}?`}
@@ -119,9 +121,9 @@ export function PeoplePanel({ kase, onEdit, onTypingDone, typingKey, onRefused }
       )}
     </section>
   );
-}
+});
 
-function AddPersonForm({ kase, onEdit }: { kase: Case; onEdit: PeoplePanelProps['onEdit'] }) {
+function AddPersonForm({ people, onEdit }: { people: Case['people']; onEdit: PeoplePanelProps['onEdit'] }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PersonKind>('other');
   const [systems, setSystems] = useState<SystemId[]>(['client']);
@@ -129,7 +131,9 @@ function AddPersonForm({ kase, onEdit }: { kase: Case; onEdit: PeoplePanelProps[
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const refusal = onEdit({ type: 'add-person', person: { id: newPersonId(kase), name, kind }, systems });
+    // The same ids newPersonId gives (p1, p2, …), from the people alone.
+    const id = nextId('p', people.map((person) => person.id));
+    const refusal = onEdit({ type: 'add-person', person: { id, name, kind }, systems });
     setProblem(refusal);
     if (refusal === null) setName('');
   };

@@ -229,7 +229,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
           </div>
 
           <div className="case-lower">
-            <PeoplePanel kase={kase} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
+            <PeoplePanel people={kase.people} systems={kase.systems} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
             <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
               <h2 id="case-facts-heading">The case</h2>
               <EditableText

@@ -6,12 +6,18 @@ import { isHolder, recurs, SYSTEM_COUNT } from './holdings';
 import { compared, identification } from './identification';
 import type { IndexedCase } from './indexed-case';
 import { IntList } from './int-list';
+import { compareCodePoints } from './order';
 import type { EchoMatch, HolderOccurrence } from './types';
+import { BUILT_IN_FEELINGS_BY_ID, BUILT_IN_ROLES_BY_ID } from './vocabulary';
 
 const CLIENT = 0;
 const THERAPY = 1;
 const SUPERVISION = 2;
 const CODE_COUNT = ALL_SASB_CODES.length;
+/** The code numbers in code-point order of the codes ("introject.1" first), the order code-level echoes are listed in. */
+const CODES_BY_KEY: readonly number[] = ALL_SASB_CODES.map((_, code) => code).sort((a, b) =>
+  compareCodePoints(ALL_SASB_CODES[a] as string, ALL_SASB_CODES[b] as string),
+);
 
 const codeSystems = new IntList();
 const codeRoles = new IntList();
@@ -22,21 +28,28 @@ export function addHolderEchoes(indexed: IndexedCase, shelves: EchoShelves): voi
   const { holdings, numbered } = indexed;
   const { vocabulary } = numbered;
 
-  const roleCount = vocabulary.roleCount;
-  for (let role = 0; role < roleCount; role += 1) {
-    const systems = holdings.roleSystems[role] as number;
-    if (!recurs(systems)) continue;
-    shelves.put(holderEcho(indexed, 'role', 'exact', vocabulary.roleAt(role).id, holdings.roleHolders, role, systems));
-  }
-
+  // Built-in ids in key order first, so the shelves rarely have to reorder.
+  for (const role of BUILT_IN_ROLES_BY_ID) addRoleEcho(indexed, shelves, role);
+  for (let role = BUILT_IN_ROLES_BY_ID.length; role < vocabulary.roleCount; role += 1) addRoleEcho(indexed, shelves, role);
   addCodeEchoes(indexed, shelves);
-
-  const feelingCount = vocabulary.feelingCount;
-  for (let feeling = 0; feeling < feelingCount; feeling += 1) {
-    const systems = holdings.feelingSystems[feeling] as number;
-    if (!recurs(systems)) continue;
-    shelves.put(holderEcho(indexed, 'feeling', 'exact', vocabulary.feelingAt(feeling), holdings.feelingHolders, feeling, systems));
+  for (const feeling of BUILT_IN_FEELINGS_BY_ID) addFeelingEcho(indexed, shelves, feeling);
+  for (let feeling = BUILT_IN_FEELINGS_BY_ID.length; feeling < vocabulary.feelingCount; feeling += 1) {
+    addFeelingEcho(indexed, shelves, feeling);
   }
+}
+
+function addRoleEcho(indexed: IndexedCase, shelves: EchoShelves, role: number): void {
+  const { holdings, numbered } = indexed;
+  const systems = holdings.roleSystems[role] as number;
+  if (!recurs(systems)) return;
+  shelves.put(holderEcho(indexed, 'role', 'exact', numbered.vocabulary.roleAt(role).id, holdings.roleHolders, role, systems));
+}
+
+function addFeelingEcho(indexed: IndexedCase, shelves: EchoShelves, feeling: number): void {
+  const { holdings, numbered } = indexed;
+  const systems = holdings.feelingSystems[feeling] as number;
+  if (!recurs(systems)) return;
+  shelves.put(holderEcho(indexed, 'feeling', 'exact', numbered.vocabulary.feelingAt(feeling), holdings.feelingHolders, feeling, systems));
 }
 
 /**
@@ -59,7 +72,7 @@ function addCodeEchoes(indexed: IndexedCase, shelves: EchoShelves): void {
     rolesOf[code] = (rolesOf[code] as number) + 1;
   }
 
-  for (let code = 0; code < CODE_COUNT; code += 1) {
+  for (const code of CODES_BY_KEY) {
     const systems = systemsOf[code] as number;
     if (!recurs(systems) || (rolesOf[code] as number) < 2) continue;
     // The holders of the code are the holders of any of its roles.
