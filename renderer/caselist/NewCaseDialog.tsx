@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Case } from '../../shared/case/schema';
 import { CommandError, newCase, newCaseId } from '../../shared/commands';
 import { Dialog } from '../ui/Dialog';
@@ -19,6 +19,7 @@ export function NewCaseDialog({ takenIds, onCreate, onClose }: NewCaseDialogProp
   const [supervisorName, setSupervisorName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hintId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,8 +54,13 @@ export function NewCaseDialog({ takenIds, onCreate, onClose }: NewCaseDialogProp
         data-testid={testId}
         data-autofocus={autofocus ? true : undefined}
         autoComplete="off"
+        aria-describedby={hint ? `${hintId}-${testId}` : undefined}
       />
-      {hint && <span className="field-hint">{hint}</span>}
+      {hint && (
+        <span id={`${hintId}-${testId}`} className="field-hint">
+          {hint}
+        </span>
+      )}
     </label>
   );
 

@@ -6,18 +6,12 @@ import { isHolder, recurs, SYSTEM_COUNT } from './holdings';
 import { compared, identification } from './identification';
 import type { IndexedCase } from './indexed-case';
 import { IntList } from './int-list';
-import { compareCodePoints } from './order';
 import type { EchoMatch, HolderOccurrence } from './types';
-import { BUILT_IN_FEELINGS_BY_ID, BUILT_IN_ROLES_BY_ID } from './vocabulary';
 
 const CLIENT = 0;
 const THERAPY = 1;
 const SUPERVISION = 2;
 const CODE_COUNT = ALL_SASB_CODES.length;
-/** The code numbers in code-point order of the codes ("introject.1" first), the order code-level echoes are listed in. */
-const CODES_BY_KEY: readonly number[] = ALL_SASB_CODES.map((_, code) => code).sort((a, b) =>
-  compareCodePoints(ALL_SASB_CODES[a] as string, ALL_SASB_CODES[b] as string),
-);
 
 const codeSystems = new IntList();
 const codeRoles = new IntList();
@@ -25,15 +19,10 @@ const codeHolders = new IntList();
 
 /** The role echoes, exact and code-level, and the feeling echoes of a case (analysis.md, "Echo kinds" 1–3). */
 export function addHolderEchoes(indexed: IndexedCase, shelves: EchoShelves): void {
-  const { holdings, numbered } = indexed;
-  const { vocabulary } = numbered;
-
-  // Built-in ids in key order first, so the shelves rarely have to reorder.
-  for (const role of BUILT_IN_ROLES_BY_ID) addRoleEcho(indexed, shelves, role);
-  for (let role = BUILT_IN_ROLES_BY_ID.length; role < vocabulary.roleCount; role += 1) addRoleEcho(indexed, shelves, role);
+  const { vocabulary } = indexed.numbered;
+  for (let role = 0; role < vocabulary.roleCount; role += 1) addRoleEcho(indexed, shelves, role);
   addCodeEchoes(indexed, shelves);
-  for (const feeling of BUILT_IN_FEELINGS_BY_ID) addFeelingEcho(indexed, shelves, feeling);
-  for (let feeling = BUILT_IN_FEELINGS_BY_ID.length; feeling < vocabulary.feelingCount; feeling += 1) {
+  for (let feeling = 0; feeling < vocabulary.feelingCount; feeling += 1) {
     addFeelingEcho(indexed, shelves, feeling);
   }
 }
@@ -72,7 +61,7 @@ function addCodeEchoes(indexed: IndexedCase, shelves: EchoShelves): void {
     rolesOf[code] = (rolesOf[code] as number) + 1;
   }
 
-  for (const code of CODES_BY_KEY) {
+  for (let code = 0; code < CODE_COUNT; code += 1) {
     const systems = systemsOf[code] as number;
     if (!recurs(systems) || (rolesOf[code] as number) < 2) continue;
     // The holders of the code are the holders of any of its roles.

@@ -2,7 +2,6 @@ import type { Case } from '../case/schema';
 import { BUILT_IN_FEELINGS } from '../library/feelings';
 import { BUILT_IN_ROLES } from '../library/roles';
 import { ALL_SASB_CODES, type SasbCode } from '../library/sasb';
-import { compareCodePoints } from './order';
 
 /** What the analysis needs to know about one role of a case. */
 export interface RoleEntry {
@@ -35,18 +34,6 @@ function numbering(ids: readonly string[]): Record<string, number> {
   const numbers: Record<string, number> = Object.create(null);
   ids.forEach((id, number) => (numbers[id] = number));
   return numbers;
-}
-
-/**
- * The built-in role and feeling numbers in code-point order of their ids, the
- * order echoes are listed in: found in this order, they need almost no sorting.
- * A case's own roles and feelings are numbered after all built-in ones.
- */
-export const BUILT_IN_ROLES_BY_ID: readonly number[] = inIdOrder(BUILT_IN_ROLE_ENTRIES.map((role) => role.id));
-export const BUILT_IN_FEELINGS_BY_ID: readonly number[] = inIdOrder(BUILT_IN_FEELING_IDS);
-
-function inIdOrder(ids: readonly string[]): number[] {
-  return ids.map((_, number) => number).sort((a, b) => compareCodePoints(ids[a] as string, ids[b] as string));
 }
 
 const NO_CUSTOM_FEELINGS: ReadonlyMap<string, string> = new Map();

@@ -235,6 +235,18 @@ describe('editing a case', () => {
     await screen.waitForHash(removed);
   });
 
+  it('edits a relation in words, keeping its system', async () => {
+    const { page } = workbench;
+    await page.getByRole('button', { name: 'Edit relation Sue → Tom' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit relation' });
+    expect(await dialog.getByTestId('relation-system').isDisabled()).toBe(true);
+    await dialog.getByTestId('relation-act').fill('asks for a faster pace, kindly');
+    await dialog.getByRole('button', { name: 'Save relation' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await screen.details('supervision').getByTestId('relation').textContent()).toContain('asks for a faster pace, kindly');
+    expect(await page.getByTestId('undo').textContent()).toMatch(/^Undo /);
+  });
+
   it('shows a map as a table and back, keeping the map as it was', async () => {
     const { page } = workbench;
     const nodes = await screen.counts('client');
@@ -289,6 +301,21 @@ describe('an example case with an echo selected', () => {
     await page.mouse.move(1, 1);
     await screen.nextFrames();
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-echo-dark.png') });
+  });
+
+  it('lists only the echoes of a person clicked in a map', async () => {
+    const { page } = workbench;
+    const screen = new CaseScreen(page);
+    const all = await page.getByRole('listbox', { name: 'Echoes across the three systems' }).getByRole('option').count();
+    await screen.map('client').scrollIntoViewIfNeeded();
+    await screen.nextFrames();
+    const [personId, centre] = Object.entries(await screen.nodePositions('client'))[0] ?? [];
+    if (!personId || !centre) throw new Error('nobody is drawn in the client map');
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => screen.map('client').getAttribute('data-selected-person')).toBe(personId);
+    await page.getByTestId('echo-filter').waitFor();
+    const filtered = await page.getByRole('listbox', { name: 'Echoes across the three systems' }).getByRole('option').count();
+    expect(filtered).toBeLessThanOrEqual(all);
   });
 
   it('remembers the theme choice across a reload', async () => {
