@@ -85,12 +85,12 @@ export function protectStore(dataDir: string, passphrase: string, options: Vault
   return protect(dataDir, passphrase, options, true);
 }
 
-/** Opens a protected store with its passphrase; a wrong one is refused with code 'invalid-request' and nothing changes. */
+/** Opens a protected store with its passphrase; a wrong one is refused with code 'wrong-passphrase' and nothing changes. */
 export async function unlock(dataDir: string, passphrase: string, options: VaultOptions = {}): Promise<UnlockedStore> {
   const dir = path.resolve(dataDir);
   const keystore = await readKeyedKeystore(dir);
   const dataKey = await unwrapDataKey(keystore.passphrase, passphraseBytes(passphrase), 'passphrase');
-  if (dataKey === null) throw new TriptychError('invalid-request', WRONG_PASSPHRASE_MESSAGE);
+  if (dataKey === null) throw new TriptychError('wrong-passphrase', WRONG_PASSPHRASE_MESSAGE);
   await checkKeyFitsStore(dir, dataKey);
   return finishOpening(dir, keystore, dataKey, options);
 }
@@ -110,7 +110,7 @@ export async function unlockWithRecoveryKey(
   const secret = acceptablePassphrase(newPassphrase);
   const keystore = await readKeyedKeystore(dir);
   const dataKey = await unwrapDataKey(keystore.recoveryKey, parseRecoveryKey(recoveryKey), 'recovery-key');
-  if (dataKey === null) throw new TriptychError('invalid-request', WRONG_RECOVERY_KEY_MESSAGE);
+  if (dataKey === null) throw new TriptychError('wrong-passphrase', WRONG_RECOVERY_KEY_MESSAGE);
   await checkKeyFitsStore(dir, dataKey);
   const rewrapped: KeyedKeystore = { ...keystore, passphrase: await wrapDataKey(dataKey, secret, passphraseCost(options), 'passphrase') };
   await writeKeystore(dir, rewrapped);
@@ -128,7 +128,7 @@ export async function changePassphrase(
   const secret = acceptablePassphrase(newPassphrase);
   const keystore = await readKeyedKeystore(dir);
   const dataKey = await unwrapDataKey(keystore.passphrase, passphraseBytes(oldPassphrase), 'passphrase');
-  if (dataKey === null) throw new TriptychError('invalid-request', WRONG_PASSPHRASE_MESSAGE);
+  if (dataKey === null) throw new TriptychError('wrong-passphrase', WRONG_PASSPHRASE_MESSAGE);
   try {
     await writeKeystore(dir, { ...keystore, passphrase: await wrapDataKey(dataKey, secret, passphraseCost(options), 'passphrase') });
   } finally {

@@ -1,17 +1,20 @@
 import { analyzeCaseload } from '../../shared/analysis/index';
-import type { ResponseOf } from '../../shared/ipc/contract';
+import type { CaseChannel, ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/handlers';
 import type { CaseStore } from '../store/caseStore';
 
 /** How the Node side is being run: the Electron app, the browser-mode server, or a test harness. */
 export type WorkspaceMode = ResponseOf<'store:status'>['mode'];
 
+/** The handlers of every channel that needs an open case store (the vault's are in vaultHandlers.ts). */
+export type CaseHandlers = Pick<Handlers, CaseChannel>;
+
 /**
- * Binds every channel of the IPC contract to the case store. Requests arrive
+ * Binds every case channel of the IPC contract to the case store. Requests arrive
  * already parsed by the dispatch wrapper, and whatever is returned is parsed
  * again against the contract there, so these stay one line each.
  */
-export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode): Handlers {
+export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode): CaseHandlers {
   return {
     'store:status': async () => ({ dataDir: store.dataDir, mode, quarantined: store.quarantined() }),
     'cases:list': async () => ({ cases: await store.list() }),

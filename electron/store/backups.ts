@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir, fileStamp, isErrorCode, readFileIfExists, removeFile, removeStaleTempFiles, statIfExists, syncDirectory, writeFileAtomic } from './files';
+import { PRIVATE_FILE_MODE, ensurePrivateDir, fileStamp, isErrorCode, readFileIfExists, removeFile, removeStaleTempFiles, statIfExists, syncDirectory, writeFileAtomic } from './files';
 
 /** How many earlier versions of each case are kept. */
 export const BACKUPS_PER_CASE = 5;
@@ -25,6 +25,9 @@ export async function keepBackup(dir: string, file: string, keep: number = BACKU
   sequence = (sequence + 1) % 1_000_000;
   const backup = path.join(dir, `${fileStamp()}-${String(sequence).padStart(6, '0')}.json`);
   if (!(await linkOrCopy(file, backup, dir))) return;
+  // A link shares the file's mode, and a case file put in the folder by
+  // another program may be readable by others; a backup never is.
+  await fs.chmod(backup, PRIVATE_FILE_MODE);
   // The new name must be on disk before the caller renames the new version
   // over `file`, or a power cut could keep the new version and lose the old.
   await syncDirectory(dir);

@@ -72,7 +72,7 @@ export async function stageFile(target: string, bytes: Uint8Array): Promise<Stag
         throw error;
       }
       // The stat is taken after the rename, which changes the file's ctime
-      // on Linux, and needs not wait for the folder's fsync.
+      // on Linux, and need not wait for the folder's fsync.
       const [stats] = await Promise.all([fs.stat(target), syncDirectory(dir)]);
       if ((stats.mode & 0o777) === PRIVATE_FILE_MODE) return stats;
       // The umask can only take bits away from the 0600 asked at open, so the

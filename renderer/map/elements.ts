@@ -89,7 +89,10 @@ export function systemMapElements(kase: Case, system: SystemId, options: Placeme
       label: people.get(member.person)?.name ?? member.person,
       colour: personColour(kase.people, member.person),
     },
-    position: saved(member) ?? placed.get(member.person) ?? { x: 0, y: 0 },
+    // A copy: Cytoscape keeps the object it is given and moves it in place on
+    // every drag and layout, which would silently rewrite the case held as an
+    // earlier state in the undo history.
+    position: { ...(saved(member) ?? placed.get(member.person) ?? { x: 0, y: 0 }) },
   }));
 
   const roleLabels = roleLabelsOf(kase);

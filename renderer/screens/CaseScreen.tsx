@@ -9,7 +9,6 @@ import { RelationDialog, type RelationDraft } from '../editor/RelationDialog';
 import { SaveStatusView } from '../editor/SaveStatusView';
 import { SystemDetails } from '../editor/SystemDetails';
 import { caseHash } from '../editor/caseHash';
-import { mapSafeCase } from '../editor/mapSafeCase';
 import { useAutosave } from '../editor/useAutosave';
 import { useCaseHistory } from '../editor/useCaseHistory';
 import { useUndoShortcuts } from '../editor/useUndoShortcuts';
@@ -98,7 +97,6 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const moveCount = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hash = useMemo(() => caseHash(kase), [kase]);
-  const mapCase = useMemo(() => mapSafeCase(kase), [kase]);
   const echoes = useEchoes(kase);
 
   useUndoShortcuts(undo, redo);
@@ -193,7 +191,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
             {SYSTEM_IDS.map((system) => (
               <SystemPanel
                 key={system}
-                kase={mapCase}
+                kase={kase}
                 system={system}
                 highlight={echoes.highlights[system]}
                 layoutRequest={layoutRequests[system]}

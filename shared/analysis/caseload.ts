@@ -1,6 +1,6 @@
 import type { Case } from '../case/schema';
-import { isHolder } from './holdings';
-import { indexCase } from './indexed-case';
+import { holdingsOf, isHolder } from './holdings';
+import { numberCase } from './numbered-case';
 import { compareCodePoints } from './order';
 
 /** A role or feeling a therapist holds in the therapy system of two or more of their cases. */
@@ -82,7 +82,8 @@ export function analyzeCaseload(cases: readonly Case[]): CaseloadAnalysis {
     if (group === undefined) groups.set(groupKey, (group = { name, caseIds: [], tallies: new Map() }));
     group.caseIds.push(kase.id);
 
-    const { numbered, holdings } = indexCase(kase);
+    const numbered = numberCase(kase);
+    const holdings = holdingsOf(numbered);
     const { vocabulary } = numbered;
     const person = numbered.people.find(therapist.id);
     for (let number = 0; number < vocabulary.roleCount; number += 1) {

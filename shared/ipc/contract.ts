@@ -56,6 +56,24 @@ export const CaseloadViewSchema = z.strictObject({
   caseTitles: z.record(CaseId, z.string()),
 });
 
+/** Where the case store stands: 'new' (nothing chosen yet), 'unprotected', 'locked' or 'unlocked'. */
+export const VaultStateSchema = z.enum(['new', 'unprotected', 'locked', 'unlocked']);
+
+/** Minutes without use before Triptych locks itself. */
+export const AutoLockMinutesSchema = z.int().min(1).max(480);
+
+/** The lock screen's view of the store: its state, whether a passphrase protects it, and the auto-lock delay. */
+export const VaultStatusSchema = z.strictObject({
+  state: VaultStateSchema,
+  protected: z.boolean(),
+  autoLockMinutes: AutoLockMinutesSchema,
+});
+
+// Bounded so a page cannot hand scrypt megabytes; the vault says what is too short.
+const Passphrase = z.string().max(1024);
+const RecoveryKeyText = z.string().max(200);
+const ShownRecoveryKey = z.strictObject({ recoveryKey: z.string() });
+
 function channel<Method extends string, Req extends z.ZodType, Res extends z.ZodType>(
   method: Method,
   request: Req,
@@ -86,6 +104,22 @@ export const CONTRACT = {
   'cases:import': channel('importCase', CaseFileTextSchema, z.strictObject({ case: CaseSchema })),
   'cases:export': channel('exportCase', z.strictObject({ id: CaseId }), CaseFileTextSchema),
   'analysis:caseload': channel('analyzeCaseload', NoFields, CaseloadViewSchema),
+  // The vault: first run, unlock, lock and the security settings. These
+  // answer while the store is locked; every channel above answers 'locked'.
+  'vault:status': channel('getVaultStatus', NoFields, VaultStatusSchema),
+  'vault:set-up': channel('setUpVault', z.strictObject({ passphrase: Passphrase }), ShownRecoveryKey),
+  'vault:choose-no-protection': channel('chooseNoProtection', NoFields, NoFields),
+  // recoveryKey comes back only when unlocking finished an interrupted "Protect with passphrase": show it then.
+  'vault:unlock': channel('unlockVault', z.strictObject({ passphrase: Passphrase }), ShownRecoveryKey.partial()),
+  'vault:unlock-with-recovery-key': channel(
+    'unlockWithRecoveryKey',
+    z.strictObject({ recoveryKey: RecoveryKeyText, newPassphrase: Passphrase }),
+    ShownRecoveryKey.partial(),
+  ),
+  'vault:lock': channel('lockVault', NoFields, NoFields),
+  'vault:change-passphrase': channel('changePassphrase', z.strictObject({ current: Passphrase, next: Passphrase }), NoFields),
+  'vault:protect': channel('protectStore', z.strictObject({ passphrase: Passphrase }), ShownRecoveryKey),
+  'vault:set-auto-lock': channel('setAutoLock', z.strictObject({ minutes: AutoLockMinutesSchema }), VaultStatusSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -100,6 +134,16 @@ export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 /** What a handler may return, before the response schema parses it. */
 export type HandlerResultOf<C extends Channel> = z.input<Contract[C]['response']>;
+
+/** The channels that answer while the store is locked. */
+export type VaultChannel = Extract<Channel, `vault:${string}`>;
+/** The channels that need an open case store. */
+export type CaseChannel = Exclude<Channel, VaultChannel>;
+
+/** Returns true when `channel` belongs to the vault (answers while locked). */
+export function isVaultChannel(channel: Channel): channel is VaultChannel {
+  return channel.startsWith('vault:');
+}
 
 /** Returns true when `name` is a channel of the contract. */
 export function isChannel(name: unknown): name is Channel {

@@ -14,6 +14,10 @@ export const BRIDGE_ERROR_CODES = [
   'invalid-case-file',
   'store-locked',
   'store-damaged',
+  // The case store is locked (or not set up yet): unlock it to reach the cases.
+  'locked',
+  // A passphrase or recovery key that does not open this case store.
+  'wrong-passphrase',
   'internal',
 ] as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { passphraseStrength } from '../../electron/crypto/strength';
+import { passphraseStrength } from '../../shared/security/passphraseStrength';
 
 describe('passphrase strength', () => {
   it('rates the passwords everyone tries as weakest, and says why', () => {

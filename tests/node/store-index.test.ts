@@ -317,6 +317,18 @@ describe('backups', () => {
     }
   });
 
+  it('keeps a backup private even when the case file it keeps was readable by others', async () => {
+    let store = await openStore();
+    const kase = await store.create(sampleCase('mark'));
+    await store.close();
+    await fs.chmod(caseFile('mark'), 0o644);
+    store = await openStore();
+    await store.save({ ...kase, summary: 'after' });
+    const [name] = await fs.readdir(path.join(dataDir, 'backups', 'mark'));
+    expect((await fs.stat(path.join(dataDir, 'backups', 'mark', name!))).mode & 0o777).toBe(0o600);
+    expect((await fs.stat(caseFile('mark'))).mode & 0o777).toBe(0o600);
+  });
+
   it('makes no backup folder for a case that has never been replaced', async () => {
     const store = await openStore();
     await store.create(sampleCase('mark'));

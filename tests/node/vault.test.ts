@@ -118,12 +118,12 @@ describe('a protected store', () => {
     const before = await hashTree(dataDir);
 
     const wrong = await refusal(unlock(dataDir, 'marble orchard kettle violín'));
-    expect(wrong.code).toBe('invalid-request');
+    expect(wrong.code).toBe('wrong-passphrase');
     expect(wrong.message).toBe(WRONG_PASSPHRASE_MESSAGE);
     expect((await refusal(unlock(dataDir, ''))).message).toBe(WRONG_PASSPHRASE_MESSAGE);
     expect((await refusal(changePassphrase(dataDir, 'not it at all', NEW_PASSPHRASE))).message).toBe(WRONG_PASSPHRASE_MESSAGE);
     const wrongKey = await refusal(unlockWithRecoveryKey(dataDir, formatRecoveryKey(randomBytes(20)), NEW_PASSPHRASE));
-    expect(wrongKey.code).toBe('invalid-request');
+    expect(wrongKey.code).toBe('wrong-passphrase');
     expect(wrongKey.message).toBe(WRONG_RECOVERY_KEY_MESSAGE);
 
     expect(await hashTree(dataDir)).toEqual(before);
