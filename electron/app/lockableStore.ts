@@ -117,7 +117,11 @@ export class LockableStore {
   /** Opens a locked store with its passphrase; a wrong one changes nothing. */
   unlock(passphrase: string): Promise<{ recoveryKey?: string }> {
     return this.change(async () => {
-      if (this.state === 'unlocked') return {};
+      if (this.state === 'unlocked') {
+        // Another window unlocked it first; the passphrase is still checked, so a wrong one is never let through.
+        await unlock(this.dataDir, passphrase, this.options.vault);
+        return {};
+      }
       this.expectState('locked');
       const { codec, recoveryKey } = await unlock(this.dataDir, passphrase, this.options.vault);
       await this.openWith(codec, 'unlocked');

@@ -1,6 +1,7 @@
 import { CHANNELS, isVaultChannel, type CaseChannel } from '../../shared/ipc/contract';
 import type { ScryptCost } from '../crypto/kdf';
 import { createCaseHandlers, type CaseHandlers, type WorkspaceMode } from '../handlers/caseHandlers';
+import type { HandoutPrinter } from '../handlers/presentationHandlers';
 import { createVaultHandlers } from '../handlers/vaultHandlers';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
@@ -28,6 +29,8 @@ export interface OpenWorkspaceOptions {
   minuteMsForTests?: number;
   /** Where unexpected errors go; their details never cross the bridge. */
   logInternalError?: (error: unknown) => void;
+  /** Prints handouts to PDF; Chromium through playwright-core when omitted (the desktop app can pass Electron's printToPDF). */
+  printHandoutPdf?: HandoutPrinter;
 }
 
 /** The case store behind its lock, and the one function every transport sends requests through. */
@@ -86,7 +89,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const handlersOf = (store: CaseStore) => {
     let handlers = caseHandlers.get(store);
     if (handlers === undefined) {
-      handlers = createCaseHandlers(store, options.mode);
+      handlers = createCaseHandlers(store, options.mode, options.printHandoutPdf);
       caseHandlers.set(store, handlers);
     }
     return handlers;

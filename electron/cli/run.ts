@@ -6,10 +6,15 @@ import { exportCommand } from './exportCommand';
 import { describeFailure, EXIT_OK } from './failure';
 import { handoutCommand } from './handoutCommand';
 import { importCommand } from './importCommand';
+import { initCommand } from './initCommand';
 import { listCommand } from './listCommand';
+import { PASSPHRASE_FILE_OPTION } from './passphrase';
 import { formatUsage } from './usage';
+import { withStoreCommandContext } from './withCaseStore';
 
-const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, listCommand, importCommand, exportCommand, handoutCommand];
+const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, initCommand, listCommand, importCommand, exportCommand, handoutCommand];
+/** The commands that open the store, and so take --passphrase-file besides their own options. */
+const STORE_COMMANDS: ReadonlySet<CliCommand> = new Set([listCommand, importCommand, exportCommand, handoutCommand]);
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 const HELP_FLAGS = new Set(['--help', '-h']);
 
@@ -30,7 +35,10 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       output.out(formatUsage(COMMANDS));
       return EXIT_OK;
     }
-    await command.run(parseArguments(rest, command), output);
+    const spec = STORE_COMMANDS.has(command) ? { ...command, options: [...command.options, PASSPHRASE_FILE_OPTION] } : command;
+    const args = parseArguments(rest, spec);
+    const passphraseFile = STORE_COMMANDS.has(command) ? args.options.get(PASSPHRASE_FILE_OPTION) : undefined;
+    await withStoreCommandContext({ passphraseFile, output }, () => command.run(args, output));
     return EXIT_OK;
   } catch (error) {
     const failure = describeFailure(error);

@@ -20,11 +20,15 @@ export function formatUsage(commands: readonly CliCommand[]): string {
     'through Chromium (CHROME_PATH, else /usr/bin/chromium).',
     '',
     'The store is the folder named by TRIPTYCH_DATA_DIR, or the app\'s own data folder when it is not set.',
-    'The store cannot be opened while the app has it open.',
+    'The store cannot be opened while the app has it open. Create it first with init.',
+    '',
+    'A store protected by a passphrase is opened by list, import, export and handout with the passphrase from',
+    '--passphrase-file FILE (a file holding only the passphrase), else the TRIPTYCH_PASSPHRASE environment',
+    'variable, else a prompt in the terminal; never from an argument. A wrong passphrase changes nothing.',
     '',
     'Exit status: 0 done; 2 the input needs fixing (invalid case file, unknown case id, missing file,',
-    'bad arguments), with the problem on standard error; 1 anything else, including a store that could',
-    'not be opened.',
+    'bad arguments, wrong or missing passphrase, no store yet), with the problem on standard error;',
+    '1 anything else, including a store that could not be opened.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TriptychError } from '../../shared/ipc/result';
+import { isLongEnough, MIN_PASSPHRASE_LENGTH } from '../../shared/security/passphraseStrength';
 import type { DocumentCodec } from '../store/codec';
 import { ensurePrivateDir, readFileIfExists } from '../store/files';
 import { acquireStoreLock } from '../store/lock';
@@ -39,8 +40,7 @@ export interface VaultOptions {
 export const WRONG_PASSPHRASE_MESSAGE = 'That passphrase does not open this case store.';
 /** The words a clinician sees when a well-formed recovery key does not fit this store. */
 export const WRONG_RECOVERY_KEY_MESSAGE = 'That recovery key does not open this case store. Check that it is the key written down for this case store.';
-/** The shortest passphrase the vault accepts; passphraseStrength guides towards a longer one. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+export { MIN_PASSPHRASE_LENGTH };
 
 const KEYSTORE_HEAD = { format: 'triptych-keystore', version: KEYSTORE_VERSION } as const;
 
@@ -225,7 +225,7 @@ function passphraseBytes(passphrase: string): Buffer {
 
 function acceptablePassphrase(passphrase: string): Buffer {
   const normalized = passphrase.normalize('NFC');
-  if ([...normalized].length < MIN_PASSPHRASE_LENGTH || normalized.trim() === '') {
+  if (!isLongEnough(normalized)) {
     throw new TriptychError(
       'invalid-request',
       `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are strong and easy to remember.`,

@@ -2,6 +2,7 @@ import { analyzeCaseload } from '../../shared/analysis/index';
 import type { CaseChannel, ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/handlers';
 import type { CaseStore } from '../store/caseStore';
+import { createPresentationHandlers, printWithChromium, type HandoutPrinter } from './presentationHandlers';
 
 /** How the Node side is being run: the Electron app, the browser-mode server, or a test harness. */
 export type WorkspaceMode = ResponseOf<'store:status'>['mode'];
@@ -12,10 +13,13 @@ export type CaseHandlers = Pick<Handlers, CaseChannel>;
 /**
  * Binds every case channel of the IPC contract to the case store. Requests arrive
  * already parsed by the dispatch wrapper, and whatever is returned is parsed
- * again against the contract there, so these stay one line each.
+ * again against the contract there, so these stay one line each. Handouts
+ * are printed with `printPdf` (Chromium through playwright-core unless the
+ * caller passes another printer).
  */
-export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode): CaseHandlers {
+export function createCaseHandlers(store: CaseStore, mode: WorkspaceMode, printPdf: HandoutPrinter = printWithChromium): CaseHandlers {
   return {
+    ...createPresentationHandlers(store, { printPdf }),
     'store:status': async () => ({ dataDir: store.dataDir, mode, quarantined: store.quarantined() }),
     'cases:list': async () => ({ cases: await store.list() }),
     'cases:get': async ({ id }) => ({ case: await store.get(id) }),

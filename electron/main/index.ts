@@ -42,7 +42,7 @@ async function start(): Promise<void> {
     // Named from the app folder: once bundled into out/main, the store's own
     // default (relative to its source file) would point outside the app.
     const examplesDir = join(appRoot, 'resources', 'examples');
-    workspace = await openWorkspace({ dataDir, mode: 'desktop', seedExamples: true, examplesDir });
+    workspace = await openWorkspace({ dataDir, mode: 'desktop', seedExamples: true, examplesDir, firstRun: 'ask' });
   } catch (error) {
     const message =
       error instanceof TriptychError

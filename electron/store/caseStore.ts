@@ -84,8 +84,8 @@ interface LiveCase {
   summary: CaseSummary;
   /** updatedAt in milliseconds, to sort the list without parsing dates. */
   updatedMs: number;
-  /** The signature of the file the summary was taken from; null when unknown, so the next open reads the file. */
-  signature: FileSignature | null;
+  /** The signature of the file the summary was taken from. */
+  signature: FileSignature;
 }
 
 /**
@@ -428,9 +428,7 @@ class FileCaseStore implements CaseStore {
   private record(kase: Case, signature: FileSignature): void {
     const summary = summarise(kase);
     const known = this.live.get(kase.id);
-    const unchanged =
-      known !== undefined && known.signature !== null && sameSignature(known.signature, signature) && isDeepStrictEqual(known.summary, summary);
-    if (unchanged) return;
+    if (known !== undefined && sameSignature(known.signature, signature) && isDeepStrictEqual(known.summary, summary)) return;
     this.live.set(kase.id, { summary, updatedMs: Date.parse(summary.updatedAt), signature });
     this.indexChanged();
   }
@@ -463,9 +461,7 @@ class FileCaseStore implements CaseStore {
   private indexDocument(): StoreIndex {
     const rows = this.rows();
     const files: Record<string, FileSignature> = {};
-    for (const { summary, signature } of [...rows].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1))) {
-      if (signature !== null) files[summary.id] = signature;
-    }
+    for (const { summary, signature } of [...rows].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1))) files[summary.id] = signature;
     return { schemaVersion: STORE_SCHEMA_VERSION, examplesSeeded: this.seeded, cases: rows.map(({ summary }) => summary), files };
   }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   let workspace: Awaited<ReturnType<typeof openWorkspace>>;
   try {
-    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true });
+    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true, firstRun: 'ask' });
   } catch (error) {
     if (!(error instanceof TriptychError)) throw error;
     console.error(error.message);

@@ -14,6 +14,7 @@ import { useCaseHistory } from '../editor/useCaseHistory';
 import { useUndoShortcuts } from '../editor/useUndoShortcuts';
 import { EchoPanel } from '../echoes/EchoPanel';
 import { useEchoes } from '../echoes/useEchoes';
+import { PresentationTools } from '../presentation/PresentationTools';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
@@ -150,6 +151,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
           <p className="muted case-changed">Last saved {formatLastChange(autosave.savedAt)}</p>
         </div>
         <SaveStatusView status={autosave.status} onRetry={() => void flush()} />
+        <PresentationTools bridge={bridge} kase={kase} saveNow={flush} />
         <div className="edit-toolbar" role="toolbar" aria-label="Edit">
           <button
             type="button"

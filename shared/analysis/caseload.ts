@@ -1,6 +1,6 @@
 import type { Case } from '../case/schema';
 import { holdingsOf, isHolder } from './holdings';
-import { numberCase } from './numbered-case';
+import { numberCase, THERAPY } from './numbered-case';
 import { compareCodePoints } from './order';
 
 /** A role or feeling a therapist holds in the therapy system of two or more of their cases. */
@@ -59,8 +59,6 @@ interface Group {
 }
 
 const KIND_ORDER = { role: 0, feeling: 1 } as const;
-/** The therapy system's number in the engine's index (client 0, therapy 1, supervision 2). */
-const THERAPY = 1;
 
 /**
  * Groups cases by therapist (trimmed, case-insensitive name) and reports the

@@ -2,15 +2,13 @@ import { SYSTEM_IDS, type SystemId } from '../case/systems';
 import { ALL_SASB_CODES } from '../library/sasb';
 import { HolderEchoRecord } from './echo-records';
 import type { EchoShelves } from './echo-order';
-import { isHolder, recurs, SYSTEM_COUNT } from './holdings';
+import { isHolder, recurs } from './holdings';
 import { compared, identification } from './identification';
 import type { IndexedCase } from './indexed-case';
 import { IntList } from './int-list';
+import { CLIENT, SUPERVISION, SYSTEM_COUNT, THERAPY } from './numbered-case';
 import type { EchoMatch, HolderOccurrence } from './types';
 
-const CLIENT = 0;
-const THERAPY = 1;
-const SUPERVISION = 2;
 const CODE_COUNT = ALL_SASB_CODES.length;
 
 const codeSystems = new IntList();
@@ -22,9 +20,7 @@ export function addHolderEchoes(indexed: IndexedCase, shelves: EchoShelves): voi
   const { vocabulary } = indexed.numbered;
   for (let role = 0; role < vocabulary.roleCount; role += 1) addRoleEcho(indexed, shelves, role);
   addCodeEchoes(indexed, shelves);
-  for (let feeling = 0; feeling < vocabulary.feelingCount; feeling += 1) {
-    addFeelingEcho(indexed, shelves, feeling);
-  }
+  for (let feeling = 0; feeling < vocabulary.feelingCount; feeling += 1) addFeelingEcho(indexed, shelves, feeling);
 }
 
 function addRoleEcho(indexed: IndexedCase, shelves: EchoShelves, role: number): void {

@@ -1,5 +1,5 @@
 import { IntList } from './int-list';
-import { HOLDING_STRIDE, NO_ROLE, RELATION_STRIDE, type NumberedCase } from './numbered-case';
+import { HOLDING_STRIDE, NO_ROLE, RELATION_STRIDE, SYSTEM_COUNT, type NumberedCase } from './numbered-case';
 
 /**
  * Who holds each role and reports each feeling, per system, as bit sets over
@@ -19,9 +19,6 @@ export interface Holdings {
   feelingSystems: Int32Array;
   feelingHolders: Int32Array;
 }
-
-/** Systems per key in the sets' layout. */
-export const SYSTEM_COUNT = 3;
 
 const roleSystems = new IntList();
 const roleHolders = new IntList();

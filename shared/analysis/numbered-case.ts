@@ -4,6 +4,12 @@ import { IntList } from './int-list';
 import { PersonOrder } from './person-order';
 import { CaseVocabulary } from './vocabulary';
 
+/** The systems' numbers, in SYSTEM_IDS order. */
+export const CLIENT = 0;
+export const THERAPY = 1;
+export const SUPERVISION = 2;
+export const SYSTEM_COUNT = SYSTEM_IDS.length;
+
 /** Numbers per member role or feeling in NumberedCase's lists: system, person, role or feeling. */
 export const HOLDING_STRIDE = 3;
 /** Numbers per relation in NumberedCase's list: system, from, to, fromRole, toRole. */
@@ -50,7 +56,7 @@ export function numberCase(kase: Case): NumberedCase {
   relationNumbers.reset(relationCount * RELATION_STRIDE);
 
   let index = 0;
-  for (let system = 0; system < SYSTEM_IDS.length; system += 1) {
+  for (let system = CLIENT; system < SYSTEM_COUNT; system += 1) {
     const { members, relations: systemRelations } = kase.systems[SYSTEM_IDS[system] as (typeof SYSTEM_IDS)[number]];
     for (const member of members) {
       const person = people.numberOf(member.person);
@@ -81,20 +87,20 @@ export function numberCase(kase: Case): NumberedCase {
 
   const renumbered = people.renumber();
   if (renumbered !== undefined) {
-    renumberPeople(memberRoles, renumbered);
-    renumberPeople(memberFeelings, renumbered);
-    renumberPeople(relationNumbers, renumbered, 2);
+    renumberPeople(memberRoles, HOLDING_STRIDE, [1], renumbered);
+    renumberPeople(memberFeelings, HOLDING_STRIDE, [1], renumbered);
+    renumberPeople(relationNumbers, RELATION_STRIDE, [1, 2], renumbered);
   }
   return { people, vocabulary, memberRoles, memberFeelings, relations, relationNumbers };
 }
 
-/** Rewrites the person numbers of a list after PersonOrder.renumber; only a case naming unknown people gets here. */
-function renumberPeople(list: IntList, renumbered: Int32Array, people = 1): void {
-  const stride = people === 1 ? HOLDING_STRIDE : RELATION_STRIDE;
+/**
+ * Rewrites the person numbers (at `offsets` in each entry of `stride` numbers)
+ * after PersonOrder.renumber; only a case naming people it does not list gets here.
+ */
+function renumberPeople(list: IntList, stride: number, offsets: readonly number[], renumbered: Int32Array): void {
   const { items } = list;
   for (let start = 0; start < list.length; start += stride) {
-    for (let offset = 1; offset <= people; offset += 1) {
-      items[start + offset] = renumbered[items[start + offset] as number] as number;
-    }
+    for (const offset of offsets) items[start + offset] = renumbered[items[start + offset] as number] as number;
   }
 }

@@ -3,18 +3,15 @@ import { SYSTEM_IDS, type SystemId } from '../case/systems';
 import { ALL_SASB_CODES } from '../library/sasb';
 import { PatternEchoRecord } from './echo-records';
 import type { EchoShelves } from './echo-order';
-import { recurs, SYSTEM_COUNT } from './holdings';
+import { recurs } from './holdings';
 import { compared, identification } from './identification';
 import type { IndexedCase } from './indexed-case';
 import { IntList } from './int-list';
-import { RELATION_STRIDE } from './numbered-case';
+import { CLIENT, RELATION_STRIDE, SUPERVISION, SYSTEM_COUNT, THERAPY } from './numbered-case';
 import { compareCodePoints } from './order';
 import { END } from './pattern-index';
 import type { EchoMatch, IdentificationKind, RelationOccurrence } from './types';
 
-const CLIENT = 0;
-const THERAPY = 1;
-const SUPERVISION = 2;
 const FROM = 1;
 const TO = 2;
 /** `CA>CB` for every pair of codes, numbered `CA * 24 + CB`: made once, not per echo. */

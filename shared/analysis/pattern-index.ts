@@ -1,7 +1,6 @@
 import { ALL_SASB_CODES } from '../library/sasb';
-import { SYSTEM_COUNT } from './holdings';
 import { IntList } from './int-list';
-import { NO_ROLE, RELATION_STRIDE, type NumberedCase } from './numbered-case';
+import { NO_ROLE, RELATION_STRIDE, SYSTEM_COUNT, type NumberedCase } from './numbered-case';
 import type { CaseVocabulary } from './vocabulary';
 
 /** Marks the end of a chain of relations or of role pairs. */

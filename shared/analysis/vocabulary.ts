@@ -29,7 +29,12 @@ const BUILT_IN_ROLE_NUMBERS: Readonly<Record<string, number>> = numbering(BUILT_
 const BUILT_IN_FEELING_IDS: readonly string[] = BUILT_IN_FEELINGS.map((feeling) => feeling.id);
 const BUILT_IN_FEELING_NUMBERS: Readonly<Record<string, number>> = numbering(BUILT_IN_FEELING_IDS);
 const BUILT_IN_FEELING_LABELS: ReadonlyMap<string, string> = new Map(BUILT_IN_FEELINGS.map((f) => [f.id, f.label]));
-/** Each id's position, in an object without prototype: no inherited key such as "constructor" can be found. */
+
+/**
+ * Each id's position. A plain object, not a Map: looking ids up in it, once
+ * per id a case names, measured faster (docs/benchmarks.md). It has no
+ * prototype, so no inherited key such as "constructor" can be found.
+ */
 function numbering(ids: readonly string[]): Record<string, number> {
   const numbers: Record<string, number> = Object.create(null);
   ids.forEach((id, number) => (numbers[id] = number));
@@ -40,9 +45,9 @@ const NO_CUSTOM_FEELINGS: ReadonlyMap<string, string> = new Map();
 
 /**
  * The roles and feelings one case can use, the built-in libraries plus its own
- * custom ones, each numbered 0, 1, 2… so the engine can index arrays by them
- * instead of hashing ids (docs/benchmarks.md). Built-in numbers are the same
- * in every case; a custom one follows them, in the case's order.
+ * custom ones, each numbered 0, 1, 2… so that, once each id is looked up, the
+ * engine indexes arrays by number (docs/benchmarks.md). Built-in numbers are
+ * the same in every case; custom ones follow them, in the case's order.
  */
 export class CaseVocabulary {
   /** Custom roles, and unknown ones once met; absent while there are none, as in most cases. */

@@ -104,6 +104,18 @@ export const CONTRACT = {
   'cases:import': channel('importCase', CaseFileTextSchema, z.strictObject({ case: CaseSchema })),
   'cases:export': channel('exportCase', z.strictObject({ id: CaseId }), CaseFileTextSchema),
   'analysis:caseload': channel('analyzeCaseload', NoFields, CaseloadViewSchema),
+  // A handout PDF of a stored case, printed on the Node side from the same HTML the export dialog previews.
+  'presentation:handout-pdf': channel(
+    'printHandout',
+    z.strictObject({
+      caseId: CaseId,
+      deidentify: z.boolean(),
+      paper: z.enum(['A4', 'Letter']),
+      pages: z.literal([1, 2, 3]),
+      selectedEchoIds: z.array(z.string().min(1).max(200)).max(3),
+    }),
+    z.strictObject({ fileName: z.string().min(1).max(255), pdfBase64: z.base64() }),
+  ),
   // The vault: first run, unlock, lock and the security settings. These
   // answer while the store is locked; every channel above answers 'locked'.
   'vault:status': channel('getVaultStatus', NoFields, VaultStatusSchema),

@@ -3,7 +3,8 @@ export type Paper = 'A4' | 'Letter';
 export type HandoutPages = 1 | 2 | 3;
 
 const PAPER_MM: Record<Paper, { width: number; height: number }> = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } };
-const MARGIN_MM = 14;
+/** The printed margin on every side of a sheet. */
+export const MARGIN_MM = 14;
 // A sheet stops a little short of the printable height: rounding in
 // Chromium's layout must never push one sheet onto two pages.
 const SAFETY_MM = 2;

@@ -1,3 +1,12 @@
+/** The shortest passphrase Triptych accepts; passphraseStrength guides towards a longer one. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/** True when `passphrase` is long enough for the vault to accept it (counted in characters, after NFC). */
+export function isLongEnough(passphrase: string): boolean {
+  const normalized = passphrase.normalize('NFC');
+  return [...normalized].length >= MIN_PASSPHRASE_LENGTH && normalized.trim() !== '';
+}
+
 /** How hard a passphrase is to guess (0 weakest … 4 strongest) and what would improve it. */
 export interface PassphraseStrength {
   score: 0 | 1 | 2 | 3 | 4;

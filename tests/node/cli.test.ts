@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseNoProtection } from '../../electron/crypto/vault';
 import { openCaseStore } from '../../electron/store/caseStore';
 import { analysisToJson, analyzeCase } from '../../shared/analysis/index';
 import { MAX_CASE_FILE_BYTES, parseCaseFileText } from '../../shared/case/parse';
@@ -127,10 +128,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A fresh, empty data folder for one test. */
+/** A fresh data folder for one test, holding an empty unencrypted store (what `init --no-encryption` makes). */
 async function newStoreDir(name: string): Promise<string> {
   const dir = join(root, name);
   await mkdir(dir);
+  await chooseNoProtection(dir);
   return dir;
 }
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCaseFileText, serializeCaseFile } from '../../shared/case/parse';
-import { CHANNELS, type Channel } from '../../shared/ipc/contract';
+import { CHANNELS, type CaseChannel, type Channel } from '../../shared/ipc/contract';
 import { openWorkspace, type Workspace } from '../../electron/app/openWorkspace';
 import { createCaseHandlers } from '../../electron/handlers/caseHandlers';
 import { createDispatch } from '../../electron/ipc/dispatch';
@@ -33,7 +33,7 @@ function observedDispatch(calls: Channel[]) {
       channel,
       (request: unknown) => {
         calls.push(channel);
-        return (real[channel] as (request: unknown) => Promise<unknown>)(request);
+        return (real[channel as CaseChannel] as (request: unknown) => Promise<unknown>)(request);
       },
     ]),
   ) as Handlers;

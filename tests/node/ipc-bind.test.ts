@@ -46,6 +46,15 @@ function recordingHandlers() {
     'cases:import': record('cases:import', notFound),
     'cases:export': record('cases:export', notFound),
     'analysis:caseload': record('analysis:caseload', async () => ({ therapists: [], caseTitles: {} })),
+    'vault:status': record('vault:status', async () => ({ state: 'unprotected' as const, protected: false, autoLockMinutes: 10 })),
+    'vault:set-up': record('vault:set-up', notFound),
+    'vault:choose-no-protection': record('vault:choose-no-protection', async () => ({})),
+    'vault:unlock': record('vault:unlock', notFound),
+    'vault:unlock-with-recovery-key': record('vault:unlock-with-recovery-key', notFound),
+    'vault:lock': record('vault:lock', async () => ({})),
+    'vault:change-passphrase': record('vault:change-passphrase', notFound),
+    'vault:protect': record('vault:protect', notFound),
+    'vault:set-auto-lock': record('vault:set-auto-lock', notFound),
   };
   return { handlers, calls };
 }

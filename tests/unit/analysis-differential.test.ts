@@ -178,6 +178,73 @@ function withMixedIds(kase: Case): Case {
   return CaseSchema.parse({ ...kase, people: [...kase.people].reverse().map((p) => ({ ...p, id: rename(p.id) })), systems });
 }
 
+/**
+ * The same case with 70 custom roles, some sharing codes with built-in ones,
+ * put on every third relation end and member: more roles than the engine's
+ * table of role pairs holds, so it numbers pairs another way.
+ */
+function withManyCustomRoles(kase: Case): Case {
+  const codes = ['other.6', 'self.5', undefined, 'other.4', 'self.6'] as const;
+  const customRoles = Array.from({ length: 70 }, (_, index) => {
+    const sasb = codes[index % codes.length];
+    return { id: `custom${index}`, label: `Custom ${index}`, ...(sasb === undefined ? {} : { sasb }) };
+  });
+  let turn = 0;
+  const swap = (role: string | undefined) => {
+    turn += 1;
+    return role === undefined || turn % 3 !== 0 ? role : `custom${turn % 11}`;
+  };
+  const systems = {} as Case['systems'];
+  for (const system of SYSTEM_IDS) {
+    const { members, relations } = kase.systems[system];
+    systems[system] = {
+      members: members.map((member) => ({ ...member, roles: [...new Set(member.roles.map((role) => swap(role) as string))] })),
+      relations: relations.map(({ fromRole, toRole, ...relation }) => {
+        const [from, to] = [swap(fromRole), swap(toRole)];
+        return { ...relation, ...(from === undefined ? {} : { fromRole: from }), ...(to === undefined ? {} : { toRole: to }) };
+      }),
+    };
+  }
+  return CaseSchema.parse({ ...kase, systems, customRoles: [...kase.customRoles, ...customRoles] });
+}
+
+/**
+ * A case breaking the format's rules, as a case being edited may: people,
+ * roles and feelings it does not define, and ids outside the format's
+ * characters, where code-unit order (U+D83D, a surrogate, before U+FFFD)
+ * differs from code-point order (U+FFFD before U+1F600). Not parsed: the
+ * schema would refuse it.
+ */
+function withUndefinedIds(kase: Case): Case {
+  const [astral, replacement] = ['\u{1F600}', '\uFFFD'];
+  const { client, therapy, supervision } = kase.systems;
+  const therapist = kase.people.find((person) => person.kind === 'therapist')?.id as string;
+  const clientId = kase.people.find((person) => person.kind === 'client')?.id as string;
+  const strange = [
+    { person: astral, roles: [`${astral}role`, 'critic'], feelings: [`${astral}feeling`, 'unlisted'] },
+    { person: replacement, roles: [`${replacement}role`, 'critic'], feelings: [`${replacement}feeling`, 'unlisted'] },
+    { person: 'A-stranger', roles: ['mystery'], feelings: ['unlisted'] },
+  ];
+  const relations = (prefix: string, from: string, to: string) => [
+    { id: `${prefix}${astral}`, from, to, fromRole: 'mystery', toRole: 'critic' },
+    { id: `${prefix}${replacement}`, from, to, fromRole: 'mystery', toRole: 'critic' },
+    { id: `${prefix}-plain`, from: to, to: from, fromRole: 'critic', toRole: 'mystery' },
+  ];
+  return {
+    ...kase,
+    people: [
+      ...kase.people,
+      { id: astral, name: 'Astral', kind: 'other' },
+      { id: replacement, name: 'Replacement', kind: 'other' },
+    ],
+    systems: {
+      client: { ...client, members: [...client.members, ...strange], relations: [...client.relations, ...relations('c', 'A-stranger', clientId)] },
+      therapy: { ...therapy, members: [...therapy.members, ...strange], relations: [...therapy.relations, ...relations('t', replacement, therapist)] },
+      supervision: { ...supervision, relations: [...supervision.relations, ...relations('s', 'Z-ghost', therapist)] },
+    },
+  };
+}
+
 const SIZES = [
   { people: 3, relationsPerSystem: 2 },
   { people: 5, relationsPerSystem: 8 },
@@ -205,6 +272,24 @@ describe('analyzeCase against a plain reading of analysis.md', () => {
       for (const variant of [withoutSupervisor(kase), withMixedIds(kase)]) {
         expect(analysisToJson(analyzeCase(variant))).toStrictEqual(referenceAnalysis(variant));
       }
+    }
+  });
+
+  it('gives the same JSON with more custom roles than its table of role pairs holds', () => {
+    for (let seed = 451; seed <= 500; seed += 1) {
+      const kase = withManyCustomRoles(generateCase(seed, SIZES[seed % SIZES.length] as (typeof SIZES)[number]));
+      expect(analysisToJson(analyzeCase(kase))).toStrictEqual(referenceAnalysis(kase));
+    }
+  });
+
+  it('gives the same JSON, ids in code-point order, on a case naming ids it does not define', () => {
+    for (let seed = 501; seed <= 530; seed += 1) {
+      const kase = withUndefinedIds(generateCase(seed, SIZES[seed % SIZES.length] as (typeof SIZES)[number]));
+      const analysis = analysisToJson(analyzeCase(kase));
+      expect(analysis).toStrictEqual(referenceAnalysis(kase));
+      expect(analysis.echoes.map((echo) => echo.id)).toEqual(
+        expect.arrayContaining(['role:exact:mystery', `role:exact:\uFFFDrole`, 'feeling:exact:unlisted', 'pattern:exact:mystery>critic']),
+      );
     }
   });
 

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { MARGIN_MM, sheetMeasures, type HandoutPages, type Paper } from '../../shared/presentation/handoutStyles';
+
+interface HandoutPreviewProps {
+  /** The handout exactly as renderHandoutHtml made it for printing. */
+  html: string;
+  paper: Paper;
+  pages: HandoutPages;
+}
+
+/**
+ * Shows the handout's own HTML, the very document that is printed, scaled
+ * down on white sheets. Not an iframe: the app's CSP (default-src 'none')
+ * leaves no frame-src, and a srcdoc frame would inherit the page's
+ * style-src 'self' and lose the handout's inline <style>. Instead the body is
+ * parsed inert with DOMParser and placed in a shadow root, which keeps the
+ * handout's styles and the app's apart; its CSS goes in as a constructed
+ * stylesheet and its few style attributes through the CSSOM, neither of
+ * which the CSP governs. Parsed this way, nothing in it can run.
+ */
+export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    // Even an inert DOMParser document reports inline styles to the page's CSP, so they are taken out
+    // of the text first: the <style> element, and style attributes renamed. The template escapes every
+    // quote and angle bracket of the case's text, so both patterns can only match its own markup.
+    const handoutCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('\n');
+    const parsed = new DOMParser().parseFromString(html.replace(/<style>[\s\S]*?<\/style>/g, '').replaceAll(' style="', ' data-preview-style="'), 'text/html');
+
+    const sheet = new CSSStyleSheet();
+    // The handout styles its <body>; in the shadow root the body is a <div>.
+    sheet.replaceSync(`${handoutCss.replace(/(^|\n)\s*body\s*\{/g, '$1.handout-body {')}\n${previewCss(paper, pages)}`);
+    shadow.adoptedStyleSheets = [sheet];
+
+    const body = document.createElement('div');
+    body.className = `handout-body ${parsed.body.className}`;
+    body.append(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+    for (const element of body.querySelectorAll<HTMLElement | SVGElement>('[data-preview-style]')) {
+      element.style.cssText = element.getAttribute('data-preview-style') ?? '';
+      element.removeAttribute('data-preview-style');
+    }
+    shadow.replaceChildren(body);
+  }, [html, paper, pages]);
+
+  return <div ref={hostRef} className="handout-preview" data-testid="handout-preview" role="document" aria-label="Preview of the handout" tabIndex={0} />;
+}
+
+/** Each printed sheet on screen: its printable box, with the paper's margins drawn around it in white. */
+function previewCss(paper: Paper, pages: HandoutPages): string {
+  const { width } = sheetMeasures(paper, pages);
+  return `
+.handout-body { zoom: 0.62; padding: ${MARGIN_MM}mm 0; background: #e4e2dc; }
+.sheet { width: ${width}mm; margin: 0 auto ${2 * MARGIN_MM + 6}mm; background: #ffffff; box-shadow: 0 0 0 ${MARGIN_MM}mm #ffffff, 0 0 0 calc(${MARGIN_MM}mm + 1px) #c9c5bb; }
+.sheet:last-child { margin-bottom: 0; }
+`;
+}
