@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectBridge } from './bridge/connectBridge';
 import { applyThemeChoice, storedThemeChoice } from './ui/theme';
+import { VaultGate } from './vault/VaultGate';
 import './styles.css';
 
 const { bridge, kind } = connectBridge();
@@ -14,6 +15,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App bridge={bridge} />
+    <VaultGate bridge={bridge}>{(unlockedBridge) => <App bridge={unlockedBridge} />}</VaultGate>
   </StrictMode>,
 );

@@ -84,7 +84,11 @@ export class LockableStore {
   }
 
   /** Runs one case call against the open store, so that a lock waits for it. */
-  use<T>(work: (store: CaseStore) => Promise<T>): Promise<T> {
+  use<T>(work: (store: CaseStore) => Promise<T>, waited = false): Promise<T> {
+    if (!waited && this.store === null && this.current === 'unprotected' && !this.closed) {
+      // "Protect with passphrase" is encrypting the store: a save waits for it rather than fail.
+      return this.changing.then(() => this.use(work, true));
+    }
     const call = work(this.openStore());
     this.running.add(call);
     void call.then(

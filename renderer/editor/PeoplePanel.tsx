@@ -5,6 +5,8 @@ import { nextId, type CaseCommand } from '../../shared/commands';
 import { personColour } from '../map/personColours';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EditableText } from './EditableText';
+import { ShowAllRows } from './ShowAllRows';
+import { useFirstRows } from './useFirstRows';
 
 /** How a kind reads in a list of choices. */
 export const KIND_NAMES: Record<PersonKind, string> = {
@@ -29,6 +31,7 @@ interface PeoplePanelProps {
 /** Who is in the case: add, rename, re-kind, note and remove people, and put them in or take them out of each system. */
 export const PeoplePanel = memo(function PeoplePanel({ people, systems, onEdit, onTypingDone, typingKey, onRefused }: PeoplePanelProps) {
   const [removing, setRemoving] = useState<Person | null>(null);
+  const shownPeople = useFirstRows(people);
 
   const act = (command: CaseCommand) => {
     const refusal = onEdit(command);
@@ -38,8 +41,8 @@ export const PeoplePanel = memo(function PeoplePanel({ people, systems, onEdit, 
   return (
     <section className="editor-section people-panel" aria-labelledby="people-heading">
       <h2 id="people-heading">People</h2>
-      <ul className="people-list" aria-label="People of this case">
-        {people.map((person) => (
+      <ul className="people-list" aria-label="People of this case" id="people-list">
+        {shownPeople.shown.map((person) => (
           <li key={person.id} className="person-row" data-testid="person-row" data-person-id={person.id}>
             <span className="swatch" style={{ backgroundColor: personColour(people, person.id) }} aria-hidden="true" />
             <EditableText
@@ -106,6 +109,7 @@ export const PeoplePanel = memo(function PeoplePanel({ people, systems, onEdit, 
           </li>
         ))}
       </ul>
+      <ShowAllRows rows={shownPeople} noun="people" total={people.length} controls="people-list" />
       <AddPersonForm people={people} onEdit={onEdit} />
       {removing && (
         <ConfirmDialog

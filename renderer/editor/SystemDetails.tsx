@@ -4,8 +4,10 @@ import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import type { CaseCommand } from '../../shared/commands';
 import { EditableText } from './EditableText';
 import type { RelationDraft } from './RelationDialog';
+import { ShowAllRows } from './ShowAllRows';
 import { TermPicker } from './TermPicker';
 import { feelingOptions, roleOptions, type TermOption } from './termOptions';
+import { useFirstRows } from './useFirstRows';
 
 type Edit = (command: CaseCommand, coalesceKey?: string) => string | null;
 
@@ -46,14 +48,18 @@ export const SystemDetails = memo(function SystemDetails({
     if (refusal !== null) onRefused(refusal);
   };
   const where = SYSTEM_NAMES[system];
+  const shownMembers = useFirstRows(members);
+  const shownRelations = useFirstRows(relations);
+  const memberListId = `members-${system}`;
+  const relationListId = `relations-${system}`;
 
   return (
     <div className="system-details" data-testid={`details-${system}`}>
       <section aria-label={`Members of ${where}`}>
         <h3>Members</h3>
         {members.length === 0 && <p className="muted">Nobody yet. Tick this system for a person under People.</p>}
-        <ul className="member-list">
-          {members.map((member) => (
+        <ul className="member-list" id={memberListId}>
+          {shownMembers.shown.map((member) => (
             <MemberTerms
               key={member.person}
               system={system}
@@ -66,12 +72,13 @@ export const SystemDetails = memo(function SystemDetails({
             />
           ))}
         </ul>
+        <ShowAllRows rows={shownMembers} noun="members" total={members.length} controls={memberListId} />
       </section>
       <section aria-label={`Relations in ${where}`}>
         <h3>Relations</h3>
         {relations.length === 0 && <p className="muted">None yet.</p>}
-        <ul className="relation-list" aria-label={`Relations in ${where}`}>
-          {relations.map((relation) => {
+        <ul className="relation-list" aria-label={`Relations in ${where}`} id={relationListId}>
+          {shownRelations.shown.map((relation) => {
             const self = relation.from === relation.to;
             const words = self ? `${nameOf(relation.from)} toward themself` : `${nameOf(relation.from)} → ${nameOf(relation.to)}`;
             const ends = [roleName(relation.fromRole), self ? null : roleName(relation.toRole)];
@@ -106,6 +113,7 @@ export const SystemDetails = memo(function SystemDetails({
             );
           })}
         </ul>
+        <ShowAllRows rows={shownRelations} noun="relations" total={relations.length} controls={relationListId} />
       </section>
       <EditableText
         label={`Notes on ${where}`}

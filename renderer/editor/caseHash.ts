@@ -18,13 +18,24 @@ export function caseHash(kase: Case): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+// An edit replaces only the objects on its path and shares the rest with the
+// case before it, so the text of every untouched person, member and relation
+// is remembered by object instead of rebuilt on every render.
+const canonicalTexts = new WeakMap<object, string>();
+
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const known = canonicalTexts.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map(canonicalJson).join(',')}]`;
+  } else {
     const entries = Object.entries(value)
       .filter(([, item]) => item !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+    text = `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
-  return JSON.stringify(value);
+  canonicalTexts.set(value, text);
+  return text;
 }

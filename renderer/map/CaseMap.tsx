@@ -16,6 +16,9 @@ import './map.css';
 const FIT_PADDING = 16;
 const HIGHLIGHT_FIT_PADDING = 40;
 const FIT_ANIMATION_MS = 180;
+// Each frame of a fit animation redraws the whole map; beyond this many
+// elements a frame takes longer than the animation has, so the map jumps instead.
+const MOST_ELEMENTS_ANIMATED = 200;
 
 /** A person's place in one system's map, in model coordinates. */
 export interface MapPosition {
@@ -198,7 +201,7 @@ export function CaseMap({
     const cy = cyRef.current;
     if (!cy || sameHighlight(fittedHighlightRef.current, highlight)) return;
     fittedHighlightRef.current = highlight;
-    fitTo(cy, highlight, !prefersReducedMotion());
+    fitTo(cy, highlight, cy.elements().length <= MOST_ELEMENTS_ANIMATED && !prefersReducedMotion());
   }, [highlight, elements]);
 
   const names = elements.nodes.map((node) => node.data.label);

@@ -38,6 +38,17 @@ const DIMMED_OPACITY = 0.25;
  * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
  */
 export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number, highlightColour: () => string = () => theme.edge): StylesheetJson {
+  // Cytoscape asks for a node's width and height on every restyle (each echo
+  // selected restyles every node); a name's box is the same every time.
+  const boxes = new Map<string, { width: number; height: number }>();
+  const boxOf = (name: string) => {
+    let box = boxes.get(name);
+    if (box === undefined) {
+      box = nameBox(name, nameWidth);
+      boxes.set(name, box);
+    }
+    return box;
+  };
   return [
     {
       selector: 'node',
@@ -56,8 +67,8 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
         'text-wrap': 'wrap',
         'text-max-width': `${NAME_MAX_WIDTH}px`,
         'line-height': NAME_LINE_HEIGHT,
-        width: (node: NodeSingular) => nameBox(String(node.data('label')), nameWidth).width,
-        height: (node: NodeSingular) => nameBox(String(node.data('label')), nameWidth).height,
+        width: (node: NodeSingular) => boxOf(String(node.data('label'))).width,
+        height: (node: NodeSingular) => boxOf(String(node.data('label'))).height,
       },
     },
     {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { MARGIN_MM, sheetMeasures, type HandoutPages, type Paper } from '../../shared/presentation/handoutStyles';
+import { handoutPreviewParts } from './handoutPreviewParts';
 
 interface HandoutPreviewProps {
   /** The handout exactly as renderHandoutHtml made it for printing. */
@@ -12,11 +13,12 @@ interface HandoutPreviewProps {
  * Shows the handout's own HTML, the very document that is printed, scaled
  * down on white sheets. Not an iframe: the app's CSP (default-src 'none')
  * leaves no frame-src, and a srcdoc frame would inherit the page's
- * style-src 'self' and lose the handout's inline <style>. Instead the body is
- * parsed inert with DOMParser and placed in a shadow root, which keeps the
- * handout's styles and the app's apart; its CSS goes in as a constructed
- * stylesheet and its few style attributes through the CSSOM, neither of
- * which the CSP governs. Parsed this way, nothing in it can run.
+ * style-src 'self' and lose the handout's inline <style>. Instead the body
+ * is parsed inert with DOMParser (see handoutPreviewParts) and placed in a
+ * shadow root, which keeps the handout's styles and the app's apart; its CSS
+ * goes in as a constructed stylesheet and its few style attributes through
+ * the CSSOM, neither of which the CSP governs. Parsed this way, nothing in
+ * it can run.
  */
 export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -25,15 +27,10 @@ export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
     const host = hostRef.current;
     if (!host) return;
     const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    // Even an inert DOMParser document reports inline styles to the page's CSP, so they are taken out
-    // of the text first: the <style> element, and style attributes renamed. The template escapes every
-    // quote and angle bracket of the case's text, so both patterns can only match its own markup.
-    const handoutCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('\n');
-    const parsed = new DOMParser().parseFromString(html.replace(/<style>[\s\S]*?<\/style>/g, '').replaceAll(' style="', ' data-preview-style="'), 'text/html');
-
+    const parts = handoutPreviewParts(html);
+    const parsed = new DOMParser().parseFromString(parts.markup, 'text/html');
     const sheet = new CSSStyleSheet();
-    // The handout styles its <body>; in the shadow root the body is a <div>.
-    sheet.replaceSync(`${handoutCss.replace(/(^|\n)\s*body\s*\{/g, '$1.handout-body {')}\n${previewCss(paper, pages)}`);
+    sheet.replaceSync(`${parts.css}\n${previewCss(paper, pages)}`);
     shadow.adoptedStyleSheets = [sheet];
 
     const body = document.createElement('div');

@@ -62,27 +62,27 @@ function addCodeEchoes(indexed: IndexedCase, shelves: EchoShelves): void {
     if (!recurs(systems) || (rolesOf[code] as number) < 2) continue;
     // The holders of the code are the holders of any of its roles.
     const holders = codeHolders.fill(SYSTEM_COUNT * words, 0);
+    const roles: number[] = [];
     for (let role = 0; role < roleCount; role += 1) {
       if (vocabulary.roleAt(role).codeNumber !== code) continue;
+      roles.push(role);
       const start = role * SYSTEM_COUNT * words;
       for (let word = 0; word < SYSTEM_COUNT * words; word += 1) {
         holders[word] = (holders[word] as number) | (holdings.roleHolders[start + word] as number);
       }
     }
-    shelves.put(holderEcho(indexed, 'role', 'sasb', ALL_SASB_CODES[code] as string, holders, 0, systems, code));
+    shelves.put(holderEcho(indexed, 'role', 'sasb', ALL_SASB_CODES[code] as string, holders, 0, systems, roles));
   }
 }
 
-/** For the wording: the roles with `code` a person holds in a system, in role-picker order. */
-function rolesHeld(indexed: IndexedCase, code: number, system: number, person: number): string[] {
+/** For the wording: which of `roles` (numbers, in role-picker order) a person holds in a system. */
+function rolesHeld(indexed: IndexedCase, roles: readonly number[], system: number, person: number): string[] {
   const { holdings, numbered } = indexed;
-  const { vocabulary } = numbered;
-  const roles: string[] = [];
-  for (let role = 0; role < vocabulary.roleCount; role += 1) {
-    const entry = vocabulary.roleAt(role);
-    if (entry.codeNumber === code && isHolder(holdings.roleHolders, holdings.words, role, system, person)) roles.push(entry.id);
+  const held: string[] = [];
+  for (const role of roles) {
+    if (isHolder(holdings.roleHolders, holdings.words, role, system, person)) held.push(numbered.vocabulary.roleAt(role).id);
   }
-  return roles;
+  return held;
 }
 
 /**
@@ -98,8 +98,8 @@ function holderEcho(
   holders: Int32Array,
   keyNumber: number,
   systems: number,
-  /** For a code-level echo, its code's number, so the wording can name the roles behind each occurrence. */
-  code = -1,
+  /** For a code-level echo, the numbers of its code's roles, so the wording can name the roles behind each occurrence. */
+  codeRoles?: readonly number[],
 ): HolderEchoRecord {
   const { cast, holdings, numbered } = indexed;
   const { words } = holdings;
@@ -111,7 +111,7 @@ function holderEcho(
 
   const systemIds: SystemId[] = [];
   const occurrences: HolderOccurrence[] = [];
-  const rolesPerOccurrence: string[][] | undefined = code < 0 ? undefined : [];
+  const rolesPerOccurrence: string[][] | undefined = codeRoles === undefined ? undefined : [];
   for (let systemNumber = CLIENT; systemNumber <= SUPERVISION; systemNumber += 1) {
     if ((systems & (1 << systemNumber)) === 0) continue;
     const system = SYSTEM_IDS[systemNumber] as SystemId;
@@ -129,7 +129,7 @@ function holderEcho(
           systemNumber === SUPERVISION && number === cast.supervisor ? supervisorKind : undefined,
         );
         occurrences.push(found === undefined ? { system, person } : { system, person, identification: found });
-        rolesPerOccurrence?.push(rolesHeld(indexed, code, systemNumber, number));
+        if (codeRoles !== undefined) rolesPerOccurrence?.push(rolesHeld(indexed, codeRoles, systemNumber, number));
       }
     }
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openWorkspace } from '../../electron/app/openWorkspace';
+import type { ScryptCost } from '../../electron/crypto/kdf';
 import { SECURITY_HEADERS } from '../../electron/security/csp';
 import type { BridgeTransport } from '../../shared/ipc/bridge';
 import { serveFolder, type StaticServer } from './staticServer';
@@ -73,14 +74,38 @@ export function recordPage(page: Page): PageRecord {
   return record;
 }
 
+/** The passphrase the harness protects and unlocks every e2e store with. */
+export const TEST_PASSPHRASE = 'harness orchard kettle violin';
+
+/**
+ * scrypt's cost for the e2e stores: low, so each setup and unlock takes
+ * milliseconds. vault.test.ts runs the app's real cost once.
+ */
+export const QUICK_KDF_COST: ScryptCost = { logN: 10, r: 8, p: 1 };
+
+/** How a test starts the workbench. */
+export interface LaunchOptions {
+  dataDir: string;
+  /** The passphrase to set up a new store with, or to unlock an existing one; TEST_PASSPHRASE by default. */
+  passphrase?: string;
+  /** false leaves the first-run or unlock screen for the test to drive; by default the harness goes through it. */
+  openVault?: boolean;
+  /** The scrypt cost of new wraps: QUICK_KDF_COST by default, 'real' for the app's own. */
+  kdfCost?: ScryptCost | 'real';
+}
+
 /**
  * Starts the workbench the way the e2e tests see it: the built renderer
  * (out/renderer) served from a loopback port with the app's CSP, opened in
  * Debian's Chromium, talking through the same contract-generated bridge the
  * app uses to the real handlers over a real store in `dataDir` (seeded with
  * the example cases when empty). Only Electron's transport is left out.
+ *
+ * The store is encrypted, as a clinician's would be: a new `dataDir` goes
+ * through the first-run screen (passphrase, recovery key) and an existing one
+ * through the unlock screen, both through the UI, before this returns.
  */
-export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise<Workbench> {
+export async function launchWorkbench({ dataDir, passphrase = TEST_PASSPHRASE, openVault = true, kdfCost = QUICK_KDF_COST }: LaunchOptions): Promise<Workbench> {
   requireBuiltRenderer();
   const cleanups: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -91,7 +116,13 @@ export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise
   };
 
   try {
-    const workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: true });
+    const workspace = await openWorkspace({
+      dataDir,
+      mode: 'test',
+      seedExamples: true,
+      firstRun: 'ask',
+      ...(kdfCost === 'real' ? {} : { kdfCostForTests: kdfCost }),
+    });
     cleanups.push(() => workspace.close());
 
     const server: StaticServer = await serveFolder(BUILT_RENDERER, SECURITY_HEADERS);
@@ -107,10 +138,35 @@ export async function launchWorkbench({ dataDir }: { dataDir: string }): Promise
     const transport: BridgeTransport = (channel, request) => workspace.dispatch(channel, request);
     await page.exposeFunction('__triptychTransport', transport);
     await page.goto(`${server.origin}/`);
+    if (openVault) await openVaultThroughUi(page, passphrase);
 
     return { page, origin: server.origin, ...record, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Goes through whichever screen the vault gate shows, as a clinician would:
+ * first run (passphrase twice, then the recovery key confirmed as written
+ * down) or unlock. Returns once the app is on screen.
+ */
+export async function openVaultThroughUi(page: Page, passphrase: string = TEST_PASSPHRASE): Promise<void> {
+  const firstRun = page.getByTestId('first-run');
+  const unlock = page.getByTestId('unlock');
+  const opened = page.locator('.vault-controls');
+  await firstRun.or(unlock).or(opened).waitFor();
+  if (await firstRun.isVisible()) {
+    await firstRun.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await firstRun.getByLabel('Type it again').fill(passphrase);
+    await firstRun.getByRole('button', { name: 'Protect my cases' }).click();
+    const sheet = page.getByTestId('recovery-key-sheet');
+    await sheet.getByLabel('I have written it down').check();
+    await sheet.getByRole('button', { name: 'Continue' }).click();
+  } else if (await unlock.isVisible()) {
+    await unlock.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await unlock.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+  await opened.waitFor();
 }
