@@ -8,7 +8,7 @@ import { attachConnectGesture, type ConnectGesture } from './connectGesture';
 import { claimCytoscapeStylesheetSlot } from './cytoscapeStylesheetSlot';
 import { personNodeId, systemMapElements, type SystemMapElements } from './elements';
 import { sameHighlight, type MapHighlight } from './mapHighlight';
-import { DARK_MAP_THEME, LIGHT_MAP_THEME, NAME_FONT, mapStylesheet } from './mapStyle';
+import { DARK_MAP_THEME, LIGHT_MAP_THEME, NAME_FONT, mapStylesheet, type MapDetail } from './mapStyle';
 import { nodeScreenPositions } from './nodePositions';
 import { placeAwayFromOthers } from './placeNewPeople';
 import './map.css';
@@ -19,6 +19,9 @@ const FIT_ANIMATION_MS = 180;
 // Each frame of a fit animation redraws the whole map; beyond this many
 // elements a frame takes longer than the animation has, so the map jumps instead.
 const MOST_ELEMENTS_ANIMATED = 200;
+// Above this many people and relations a fitted map is too small to read its
+// labels, so it draws the overview detail (see MapDetail).
+const MOST_ELEMENTS_IN_FULL_DETAIL = 60;
 
 /** A person's place in one system's map, in model coordinates. */
 export interface MapPosition {
@@ -86,6 +89,7 @@ export function CaseMap({
   selectedPersonRef.current = selectedPersonId;
 
   const elements = useMemo(() => systemMapElements(kase, system), [kase, system]);
+  const detail: MapDetail = elements.nodes.length + elements.edges.length > MOST_ELEMENTS_IN_FULL_DETAIL ? 'overview' : 'full';
 
   useEffect(() => {
     const host = canvasHostRef.current;
@@ -131,7 +135,12 @@ export function CaseMap({
     });
     cy.on('viewport position', schedulePositions);
 
+    // The observer reports the size the map was made with at once; only a real
+    // change of size needs the canvas resized and the map fitted again.
+    let size = { width: host.clientWidth, height: host.clientHeight };
     const resize = new ResizeObserver(() => {
+      if (host.clientWidth === size.width && host.clientHeight === size.height) return;
+      size = { width: host.clientWidth, height: host.clientHeight };
       cy.resize();
       fitTo(cy, highlightRef.current, false);
       schedulePositions();
@@ -161,8 +170,8 @@ export function CaseMap({
     const cy = cyRef.current;
     if (!cy) return;
     const theme = scheme === 'dark' ? DARK_MAP_THEME : LIGHT_MAP_THEME;
-    cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge)).update();
-  }, [scheme]);
+    cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge, detail)).update();
+  }, [scheme, detail]);
 
   const showMarks = (cy: Core) => {
     const marked = markHighlight(cy, highlightRef.current, selectedPersonRef.current);

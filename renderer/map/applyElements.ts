@@ -12,6 +12,8 @@ import type { SystemMapElements } from './elements';
 export function applyElements(cy: Core, wanted: SystemMapElements, moveTo: ReadonlySet<string> = new Set()): void {
   const definitions: ElementDefinition[] = [...wanted.nodes, ...wanted.edges];
   const wantedIds = new Set(definitions.map((definition) => definition.data.id));
+  // Added in one call: one by one, a first load of a large case spends its time building one-element collections.
+  const added: ElementDefinition[] = [];
   cy.batch(() => {
     cy.elements()
       .filter((element) => !wantedIds.has(element.id()))
@@ -22,13 +24,14 @@ export function applyElements(cy: Core, wanted: SystemMapElements, moveTo: Reado
       // An edge's ends cannot be patched in place, so an edge that moved is replaced.
       if (!existing.empty() && existing.isEdge() && endsMoved(existing.data(), definition.data)) existing.remove();
       if (existing.removed() || existing.empty()) {
-        cy.add(definition);
+        added.push(definition);
         continue;
       }
       if (dataChanged(existing.data(), definition.data)) existing.data(definition.data);
       syncShapeClasses(existing, [definition.classes ?? ''].flat().join(' '));
       if (moveTo.has(id) && definition.position) existing.position(definition.position);
     }
+    cy.add(added);
   });
 }
 

@@ -29,6 +29,17 @@ export const NAME_FONT = `600 ${NAME_FONT_SIZE}px ${FONT_FAMILY}`;
 const DIMMED_OPACITY = 0.25;
 
 /**
+ * How much a map draws. A crowded map (`overview`) is fitted so far out that
+ * its labels are a few pixels high, so it leaves out labels too small to read
+ * at the current zoom (they appear as the clinician zooms in) and draws its
+ * role labels plainly, without the halo; a small map draws everything.
+ */
+export type MapDetail = 'full' | 'overview';
+
+// Smallest label, in screen pixels, a crowded map still draws.
+const SMALLEST_READABLE_FONT = 7;
+
+/**
  * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
  * fit them, role labels on a halo beside each arrow; the selected echo's
  * people under a halo and its relations drawn thick in `highlightColour`,
@@ -37,7 +48,12 @@ const DIMMED_OPACITY = 0.25;
  * only the elements whose highlight changes. `nameWidth` measures a
  * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
  */
-export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => number, highlightColour: () => string = () => theme.edge): StylesheetJson {
+export function mapStylesheet(
+  theme: MapTheme,
+  nameWidth: (name: string) => number,
+  highlightColour: () => string = () => theme.edge,
+  detail: MapDetail = 'full',
+): StylesheetJson {
   // Cytoscape asks for a node's width and height on every restyle (each echo
   // selected restyles every node); a name's box is the same every time.
   const boxes = new Map<string, { width: number; height: number }>();
@@ -49,7 +65,7 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
     }
     return box;
   };
-  return [
+  const full: StylesheetJson = [
     {
       selector: 'node',
       style: {
@@ -142,6 +158,15 @@ export function mapStylesheet(theme: MapTheme, nameWidth: (name: string) => numb
     {
       selector: 'edge.ghost',
       style: { 'line-style': 'dashed', 'line-color': theme.text, 'target-arrow-color': theme.text, label: '', events: 'no' },
+    },
+  ];
+  if (detail === 'full') return full;
+  return [
+    ...full,
+    { selector: 'node', style: { 'min-zoomed-font-size': SMALLEST_READABLE_FONT } },
+    {
+      selector: 'edge',
+      style: { 'min-zoomed-font-size': SMALLEST_READABLE_FONT, 'text-background-opacity': 0 },
     },
   ];
 }

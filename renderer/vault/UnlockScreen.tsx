@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { EMPTY_NEW_PASSPHRASE, NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './NewPassphraseFields';
 import { LOST_SECRETS_WARNING } from './warnings';
 
@@ -29,6 +29,12 @@ function PassphraseForm({ onUnlock, notice, onUseRecoveryKey }: { onUnlock: Unlo
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  // The field was disabled while unlocking, which took the focus away: give it back to type again.
+  useEffect(() => {
+    if (!busy) field.current?.focus();
+  }, [busy]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +58,7 @@ function PassphraseForm({ onUnlock, notice, onUseRecoveryKey }: { onUnlock: Unlo
           className="vault-input"
           autoComplete="current-password"
           spellCheck={false}
-          autoFocus
+          ref={field}
           value={passphrase}
           disabled={busy}
           aria-invalid={failure !== null}

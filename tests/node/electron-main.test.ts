@@ -52,6 +52,7 @@ export const ipcMain = { handle: (channel, h) => { record('ipcMain.handle', chan
 export const dialog = { showErrorBox: (...a) => record('dialog.showErrorBox', ...a) };
 export class BrowserWindow {
   constructor(options) { record('BrowserWindow', options); }
+  webContents = { on: (event) => record('webContents.on', event) };
   once(event) { record('window.once', event); return this; }
   on(event) { record('window.on', event); return this; }
   loadURL(url) { record('window.loadURL', url); resolveWindow(); return Promise.resolve(); }
@@ -87,6 +88,8 @@ const report = {
   windowOptions: fake.log.find((entry) => entry.name === 'BrowserWindow').args[0],
   loaded: fake.log.find((entry) => entry.name === 'window.loadURL').args[0],
   channels: [...fake.handlers.ipc.keys()],
+  // A new data folder starts on the first-run screen: set it up as a clinician would, then list.
+  setUp: await fake.handlers.ipc.get('vault:set-up')(trusted, { passphrase: 'electron main test passphrase' }),
   trustedList: await fake.handlers.ipc.get('cases:list')(trusted, {}),
   foreignList: await fake.handlers.ipc.get('cases:list')(foreign, {}),
   page: { status: page.status, csp: page.headers.get('content-security-policy'), text: (await page.text()).slice(0, 200) },
@@ -112,6 +115,7 @@ type Report = {
   windowOptions: { webPreferences: Record<string, unknown> };
   loaded: string;
   channels: string[];
+  setUp: { ok: boolean };
   trustedList: { ok: boolean; value?: { cases: unknown[] } };
   foreignList: { ok: boolean; error?: { code: string } };
   page: { status: number; csp: string; text: string };
@@ -193,6 +197,7 @@ describe.skipIf(!existsSync(builtMain))('the built main process, with electron s
 
   it('binds every channel to the real store, for our page only', () => {
     expect(report.channels.sort()).toEqual([...CHANNELS].sort());
+    expect(report.setUp.ok).toBe(true);
     expect(report.trustedList.ok).toBe(true);
     expect(report.trustedList.value?.cases.length).toBeGreaterThan(0);
     expect(report.foreignList).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });

@@ -46,6 +46,7 @@ function recordingHandlers() {
     'cases:import': record('cases:import', notFound),
     'cases:export': record('cases:export', notFound),
     'analysis:caseload': record('analysis:caseload', async () => ({ therapists: [], caseTitles: {} })),
+    'presentation:handout-pdf': record('presentation:handout-pdf', notFound),
     'vault:status': record('vault:status', async () => ({ state: 'unprotected' as const, protected: false, autoLockMinutes: 10 })),
     'vault:set-up': record('vault:set-up', notFound),
     'vault:choose-no-protection': record('vault:choose-no-protection', async () => ({})),

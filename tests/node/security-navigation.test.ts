@@ -246,6 +246,7 @@ export const ipcMain = { handle() {} };
 export const dialog = { showErrorBox() {} };
 export class BrowserWindow {
   constructor(options) { handlers.windowOptions = options; }
+  webContents = { on() {} };
   once() { return this; }
   on() { return this; }
   loadURL() { resolveWindow(); return Promise.resolve(); }
