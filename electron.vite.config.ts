@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The desktop app prints with Electron's own printToPDF; playwright-core
+        // (a development tool for the command line and tests) stays out of it.
+        external: ['playwright-core'],
+      },
     },
   },
   preload: {

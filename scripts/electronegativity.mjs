@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
@@ -99,7 +100,26 @@ function stage(project, folder) {
     }
   };
   walk(folder);
+  lowerBuiltScripts(join(folder, 'out'));
   return renames;
+}
+
+/**
+ * Electronegativity's JavaScript parser stops at class private fields
+ * (`#name`, ES2022), which the built main process carries from our own code.
+ * The staged copies of the built scripts are rewritten as ES2021 first: the
+ * same calls and options, only that syntax lowered, so nothing goes unchecked.
+ */
+function lowerBuiltScripts(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) lowerBuiltScripts(path);
+    else if (entry.name.endsWith('.js')) {
+      const { code } = transformSync(readFileSync(path, 'utf8'), { loader: 'js', target: 'es2021', format: undefined });
+      writeFileSync(path, code);
+    }
+  }
 }
 
 /**

@@ -18,9 +18,9 @@ export interface OpenWorkspaceOptions {
   seedExamples: boolean;
   examplesDir?: string;
   /**
-   * What a folder with no case store yet becomes. The app and browser mode
-   * pass 'ask' (the first-run screen); the default 'unprotected' keeps the
-   * scripts and tests written before encryption working unchanged.
+   * What a folder with no case store yet becomes: 'ask' (the default) waits
+   * for the clinician's choice on the first-run screen; 'unprotected' makes
+   * the explicit choice up front, for tests that are not about encryption.
    */
   firstRun?: FirstRun;
   /** Lowers scrypt's cost for tests only (see VaultOptions); the app never passes it. */
@@ -66,7 +66,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   };
   const lockable = await openLockableStore({
     dataDir: options.dataDir,
-    firstRun: options.firstRun ?? 'unprotected',
+    firstRun: options.firstRun ?? 'ask',
     vault: options.kdfCostForTests === undefined ? {} : { kdfCostForTests: options.kdfCostForTests },
     onOpened: seed,
   });

@@ -8,6 +8,7 @@ import { resolveDataDir } from '../store/dataDir';
 import { hardenEveryWebContents } from './hardenContents';
 import { hardenSession } from './hardenSession';
 import { openMainWindow } from './mainWindow';
+import { printHandoutWithElectron } from './printHandoutPdf';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 
 // The entry of the desktop app: everything with a decision in it lives in
@@ -42,7 +43,14 @@ async function start(): Promise<void> {
     // Named from the app folder: once bundled into out/main, the store's own
     // default (relative to its source file) would point outside the app.
     const examplesDir = join(appRoot, 'resources', 'examples');
-    workspace = await openWorkspace({ dataDir, mode: 'desktop', seedExamples: true, examplesDir, firstRun: 'ask' });
+    workspace = await openWorkspace({
+      dataDir,
+      mode: 'desktop',
+      seedExamples: true,
+      examplesDir,
+      firstRun: 'ask',
+      printHandoutPdf: printHandoutWithElectron,
+    });
   } catch (error) {
     const message =
       error instanceof TriptychError

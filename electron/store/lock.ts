@@ -47,21 +47,30 @@ export async function acquireStoreLock(dataDir: string): Promise<StoreLock> {
   throw new TriptychError('store-locked', STORE_LOCKED_MESSAGE);
 }
 
+/**
+ * Creates the lock with its content already in place: the content goes to a
+ * private temp file that is then hard-linked to the lock's name, which fails
+ * if a lock exists. So no opener ever sees an empty lock, even when its
+ * writer is killed mid-way (an empty lock would look held for the grace time).
+ */
 async function tryCreate(lockFile: string, content: string): Promise<boolean> {
-  let handle: fs.FileHandle;
+  const staged = `${lockFile}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.open(staged, 'wx', PRIVATE_FILE_MODE);
   try {
-    handle = await fs.open(lockFile, 'wx', PRIVATE_FILE_MODE);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.link(staged, lockFile);
+    return true;
   } catch (error) {
     if (isErrorCode(error, 'EEXIST')) return false;
     throw error;
-  }
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
   } finally {
-    await handle.close();
+    await fs.rm(staged, { force: true });
   }
-  return true;
 }
 
 async function readLock(lockFile: string): Promise<string | null> {

@@ -19,7 +19,7 @@ describe('the workbench in browser mode', () => {
   beforeAll(async () => {
     requireBuiltRenderer();
     dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-web-'));
-    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true });
+    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true , firstRun: 'unprotected' });
     server = await startWebServer({ dispatch: workspace.dispatch, rendererDir: BUILT_RENDERER });
     browser = await launchChromium();
   });

@@ -153,7 +153,7 @@ afterEach(() => {
 describe('random payloads to every IPC channel, through dispatch over a real store', () => {
   it(`answers each of ${DISPATCH_RUNS.toLocaleString('en')} with a coded refusal or a valid result, and leaves a sound store`, async () => {
     const dataDir = path.join(root, 'dispatch-store');
-    workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: true, logInternalError: (error) => internalErrors.push(error) });
+    workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: true, firstRun: 'unprotected', logInternalError: (error) => internalErrors.push(error) });
     const prototypes = prototypeSnapshot();
     const seen = new Map<string, number>();
     try {
@@ -196,7 +196,7 @@ describe('random requests to every browser-mode endpoint, with the token', () =>
     await fs.mkdir(path.join(rendererDir, 'assets'), { recursive: true });
     await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Triptych</title>');
     await fs.writeFile(path.join(rendererDir, 'assets', 'app.js'), '// app');
-    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true, logInternalError: (error) => internalErrors.push(error) });
+    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: true, firstRun: 'unprotected', logInternalError: (error) => internalErrors.push(error) });
     const server: WebServer = await startWebServer({ dispatch: workspace.dispatch, rendererDir });
     const port = Number(new URL(server.origin).port);
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });

@@ -17,7 +17,7 @@ let workspace: Workspace;
 beforeEach(async () => {
   root = await makeTempDir('triptych-handlers-');
   dataDir = path.join(root, 'data');
-  workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: false, logInternalError: () => undefined });
+  workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: false, firstRun: 'unprotected', logInternalError: () => undefined });
 });
 
 afterEach(async () => {
@@ -151,7 +151,7 @@ describe('dispatch over a real store', () => {
     await workspace.store.create(sampleCase('mark'));
     await workspace.close();
     await fs.writeFile(path.join(dataDir, 'cases', 'mark.json'), '{ not json');
-    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: false });
+    workspace = await openWorkspace({ dataDir, mode: 'browser', seedExamples: false , firstRun: 'unprotected' });
     const status = await workspace.dispatch('store:status', {});
     expect(status).toMatchObject({
       ok: true,

@@ -206,10 +206,15 @@ describe('a workspace that can be locked', () => {
     expect(await call('cases:list')).toMatchObject({ cases: [{ id: 'kept' }] });
   });
 
-  it('opens a new folder unprotected at once when the caller predates encryption (the default)', async () => {
-    workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: false });
+  it('opens a new folder unprotected at once only when the caller chose that explicitly', async () => {
+    workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: false, firstRun: 'unprotected' });
     expect(await status()).toMatchObject({ state: 'unprotected' });
     expect(await call('cases:list')).toEqual({ cases: [] });
+  });
+
+  it('asks on first run by default, so no caller makes an unencrypted store by accident', async () => {
+    workspace = await openWorkspace({ dataDir, mode: 'test', seedExamples: false });
+    expect(await status()).toMatchObject({ state: 'new' });
   });
 });
 
