@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { useColourScheme } from '../ui/useColourScheme';
+import { forgetOnLock } from '../vault/forgetOnLock';
 import { applyElements } from './applyElements';
 import { attachConnectGesture, type ConnectGesture } from './connectGesture';
 import { claimCytoscapeStylesheetSlot } from './cytoscapeStylesheetSlot';
@@ -328,7 +329,9 @@ function prefersReducedMotion(): boolean {
 
 let measuringContext: CanvasRenderingContext2D | null = null;
 // Cytoscape asks for a node's size on every restyle; a name measures the same every time.
+// The names are case data, so locking forgets them.
 const measuredNames = new Map<string, number>();
+forgetOnLock(() => measuredNames.clear());
 
 /** Measures a person's name in the font the map draws it with, so each node fits its name. */
 function measureName(name: string): number {

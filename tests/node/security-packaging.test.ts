@@ -121,7 +121,7 @@ describe('the electron-builder configuration (electron-builder.yml)', () => {
       mac: { target: ['dmg'] },
       win: { target: ['nsis'] },
     });
-    expect(config.files).toEqual([{ filter: ['out/**', 'resources/examples/**', 'package.json'] }]);
+    expect(config.files).toEqual([{ filter: ['out/**', 'resources/examples/**', 'resources/prompts/**', 'package.json'] }]);
     // electron-builder's own fuse integration would flip them a second time, after ours.
     expect(config.electronFuses).toBeUndefined();
   });
@@ -153,7 +153,7 @@ describe.skipIf(!built)('electron-builder with a stand-in Electron, offline', ()
     expect(await getCurrentFuseWire(join(output(), 'linux-unpacked', 'triptych'))).toEqual({ version: FuseVersion.V1, ...expectedWire() });
   });
 
-  it('puts only the built app, the example cases, the manifest and the runtime dependencies into app.asar', () => {
+  it('puts only the built app, the example cases, the prompts, the manifest and the runtime dependencies into app.asar', () => {
     const entries = listPackage(join(output(), 'linux-unpacked', 'resources', 'app.asar'), { isPack: false }).map((entry) =>
       entry.replaceAll('\\', '/'),
     );
@@ -162,10 +162,11 @@ describe.skipIf(!built)('electron-builder with a stand-in Electron, offline', ()
     expect(entries).toContain('/out/renderer/index.html');
     expect(entries).toContain('/package.json');
     expect(entries.filter((entry) => entry.startsWith('/resources/examples/') && entry.endsWith('.json')).length).toBeGreaterThan(0);
+    expect(entries).toContain('/resources/prompts/reflective-prompts.json');
     expect(entries).toContain('/node_modules/lowdb/package.json');
     expect(entries).toContain('/node_modules/zod/package.json');
     const outside = entries.filter(
-      (entry) => !/^\/(out|resources\/examples|node_modules)(\/|$)/.test(entry) && entry !== '/package.json' && entry !== '/resources',
+      (entry) => !/^\/(out|resources\/examples|resources\/prompts|node_modules)(\/|$)/.test(entry) && entry !== '/package.json' && entry !== '/resources',
     );
     expect(outside).toEqual([]);
     // No sources, tests, tooling or dev dependencies travel with the app.

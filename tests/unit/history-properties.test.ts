@@ -19,7 +19,8 @@ import type { SasbCode } from '../../shared/library/sasb';
 
 // Small pools, so that random commands often meet what earlier ones made
 // (and so succeed), and often collide with it (and so are refused).
-const PEOPLE = ['client', 'therapist', 'supervisor', 'p1', 'p2'];
+// p3 is not in the seed below, so adding a person can succeed without first removing one.
+const PEOPLE = ['client', 'therapist', 'supervisor', 'p1', 'p2', 'p3'];
 const RELATIONS = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
 const ROLES = ['critic', 'performer', 'rescuer', 'self-critic', 'martyr', 'witness'];
 const CUSTOM_ROLES = ['martyr', 'witness', 'critic'];
@@ -59,7 +60,7 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('add-person'),
       person: fc.record(
-        { id: fc.constantFrom('p1', 'p2', 'p1', 'p2', 'client'), name, kind: fc.constantFrom(...PERSON_KINDS, 'other', 'other'), note: freeText },
+        { id: fc.constantFrom('p1', 'p2', 'p3', 'p3', 'client'), name, kind: fc.constantFrom(...PERSON_KINDS, 'other', 'other'), note: freeText },
         { requiredKeys: ['id', 'name', 'kind'] },
       ),
       systems: fc.subarray([...SYSTEM_IDS]),
