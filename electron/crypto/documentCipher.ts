@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { TriptychError } from '../../shared/ipc/result';
 import type { DocumentCodec } from '../store/codec';
 
 /** The first bytes of every encrypted store file; plain JSON never starts with them. */
@@ -84,7 +83,7 @@ function decodeV1({ key, id }: DocumentKey, docId: string, bytes: Buffer): Buffe
   try {
     return Buffer.concat([decipher.update(bytes.subarray(V1_HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new Error('failed its integrity check: it was damaged or altered, or it belongs to another case');
+    throw new Error('failed its integrity check: it was damaged or tampered with, or it belongs to another case');
   }
 }
 
@@ -93,14 +92,11 @@ function decodeEncryptedFile(documentKey: DocumentKey, docId: string, bytes: Buf
   const version = bytes[VERSION_OFFSET] ?? 0;
   const decoder = HEADER_DECODERS.get(version);
   if (decoder !== undefined) return decoder(documentKey, docId, bytes);
-  if (version > CURRENT_HEADER_VERSION) {
-    // Like a newer schemaVersion: never quarantine or rewrite what a newer build wrote.
-    throw new TriptychError(
-      'store-damaged',
-      `A file of this case store was encrypted by a newer version of Triptych (format ${version}); this version reads format ${CURRENT_HEADER_VERSION}. Open this data folder with the newer Triptych. Nothing was changed.`,
-    );
-  }
-  throw new Error(`has an unknown encryption format (${version})`);
+  // A version this build has no decoder for is damage, not a newer build's
+  // file: a newer Triptych that changes the file format also raises the
+  // keystore's version, which stops the whole open before any file is read
+  // (keystore.ts). So a flipped version bit is quarantined like any other.
+  throw new Error(`has an unknown encryption format (${version}): it was damaged or tampered with`);
 }
 
 function additionalData(header: Buffer, docId: string): Buffer {
