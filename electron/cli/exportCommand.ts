@@ -1,9 +1,8 @@
-import { open, unlink } from 'node:fs/promises';
 import { TriptychError } from '../../shared/ipc/result';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
-import { BadInputError } from './failure';
 import { withCaseStore } from './withCaseStore';
+import { writeNewFile } from './writeNewFile';
 
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -35,29 +34,3 @@ export const exportCommand: CliCommand = {
     output.out(`Exported ${id} to ${out}\n`);
   },
 };
-
-/**
- * Writes a new file readable by its owner only, since a case file is clinical
- * data. An existing file is never overwritten: a typo in --out must not
- * destroy another case.
- */
-async function writeNewFile(path: string, text: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new BadInputError(`${path} already exists; nothing was written. Choose another file name.`);
-    if (code === 'ENOENT') throw new BadInputError(`${path}: the folder does not exist; nothing was written.`);
-    throw error;
-  }
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(path).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-}

@@ -1,4 +1,4 @@
-import { open, stat, unlink } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Case } from '../../shared/case/schema';
 import { TriptychError } from '../../shared/ipc/result';
 import { renderHandoutHtml, type HandoutPages, type Paper } from '../../shared/presentation/handoutHtml';
@@ -9,6 +9,7 @@ import type { CliCommand } from './command';
 import { BadInputError } from './failure';
 import { readCaseFile } from './readCaseFile';
 import { withCaseStore } from './withCaseStore';
+import { writeNewFile } from './writeNewFile';
 
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PAPERS: Record<string, Paper> = { a4: 'A4', letter: 'Letter' };
@@ -80,26 +81,4 @@ async function exists(path: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-/** Writes a new file readable by its owner only (a handout can hold clinical detail); never overwrites. */
-async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new BadInputError(`${path} already exists; nothing was written. Choose another file name.`);
-    if (code === 'ENOENT') throw new BadInputError(`${path}: the folder does not exist; nothing was written.`);
-    throw error;
-  }
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(path).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
 }

@@ -3,9 +3,10 @@ import type { Paper } from '../../shared/presentation/handoutStyles';
 
 /**
  * The flags of architecture.md: no GPU, no sandbox (CI runs as root), and
- * none of Chromium's own background traffic.
+ * none of Chromium's own background traffic. The e2e harness launches with
+ * the same flags.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

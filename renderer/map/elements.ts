@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { Case, Member, Person, Relation } from '../../shared/case/schema';
+import type { Case, Member, Person } from '../../shared/case/schema';
 import type { PersonKind, SystemId } from '../../shared/case/systems';
-import { BUILT_IN_ROLES } from '../../shared/library/roles';
+import { relationLabel, roleLabelsOf } from '../../shared/library/relationLabel';
 import { NAME_MAX_WIDTH } from './mapStyle';
 import { personColour } from './personColours';
 
@@ -32,7 +32,6 @@ export interface SystemMapElements {
   edges: (ElementDefinition & { data: RelationEdgeData })[];
 }
 
-const MAX_ACT_LABEL = 40;
 // Room for a node and a two-line role label between neighbours, so that
 // nobody sits on someone else's labels.
 const PAIR_DISTANCE = 340;
@@ -120,22 +119,6 @@ export function systemMapElements(kase: Case, system: SystemId, options: Placeme
   });
 
   return { nodes, edges };
-}
-
-/** The words on a relation's edge: "Critic → Anxious performer", one role alone, or else the act itself. */
-export function relationLabel(relation: Relation, roleLabels: ReadonlyMap<string, string>): string {
-  const from = relation.fromRole === undefined ? undefined : (roleLabels.get(relation.fromRole) ?? relation.fromRole);
-  const to = relation.toRole === undefined ? undefined : (roleLabels.get(relation.toRole) ?? relation.toRole);
-  if (from !== undefined && to !== undefined) return `${from} → ${to}`;
-  if (from !== undefined) return from;
-  if (to !== undefined) return `→ ${to}`;
-  const act = relation.act?.trim() ?? '';
-  return act.length > MAX_ACT_LABEL ? `${act.slice(0, MAX_ACT_LABEL - 1).trimEnd()}…` : act;
-}
-
-/** Every role a case can use, built-in and custom, by id. */
-export function roleLabelsOf(kase: Case): ReadonlyMap<string, string> {
-  return new Map([...BUILT_IN_ROLES, ...kase.customRoles].map((role) => [role.id, role.label]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { BUILT_IN_FEELINGS } from '../../shared/library/feelings';
-import { roleLabelsOf } from '../map/elements';
+import { roleLabelsOf } from '../../shared/library/relationLabel';
 import type { MapHighlight } from '../map/mapHighlight';
 import './tables.css';
 

@@ -1,6 +1,6 @@
 import type { Case, Person, Relation } from '../case/schema';
 import type { PersonKind, SystemId } from '../case/systems';
-import { BUILT_IN_ROLES } from '../library/roles';
+import { relationLabel, roleLabelsOf } from '../library/relationLabel';
 import { personColour } from './palette';
 
 /** A point in map units (the same units as a member's saved `position`). */
@@ -48,7 +48,6 @@ const NAME_MAX_WIDTH = 150;
 const LABEL_MAX_WIDTH = 170;
 const NODE_PADDING_X = 12;
 const NODE_PADDING_Y = 9;
-const MAX_ACT_LABEL = 40;
 const PAIR_DISTANCE = 360;
 const ARC_RADIUS = 340;
 const ARC_SPACING = 260;
@@ -106,22 +105,6 @@ export function layoutSystem(kase: Case, system: SystemId, names: (person: Perso
   });
 
   return { nodes, edges, bounds: boundsOf(nodes, edges) };
-}
-
-/** The words on a relation's line: "Critic → Anxious performer", one role alone, or else the act itself. */
-export function relationLabel(relation: Relation, roleLabels: ReadonlyMap<string, string>): string {
-  const from = relation.fromRole === undefined ? undefined : (roleLabels.get(relation.fromRole) ?? relation.fromRole);
-  const to = relation.toRole === undefined ? undefined : (roleLabels.get(relation.toRole) ?? relation.toRole);
-  if (from !== undefined && to !== undefined) return `${from} → ${to}`;
-  if (from !== undefined) return from;
-  if (to !== undefined) return `→ ${to}`;
-  const act = relation.act?.trim() ?? '';
-  return act.length > MAX_ACT_LABEL ? `${act.slice(0, MAX_ACT_LABEL - 1).trimEnd()}…` : act;
-}
-
-/** Every role a case can use, built-in and custom, by id. */
-export function roleLabelsOf(kase: Case): ReadonlyMap<string, string> {
-  return new Map([...BUILT_IN_ROLES, ...kase.customRoles].map((role) => [role.id, role.label]));
 }
 
 /** Splits text at spaces into lines of at most about `maxWidth`; a single long word keeps its own line. */

@@ -6,23 +6,10 @@ import type { ScryptCost } from '../../electron/crypto/kdf';
 import { SECURITY_HEADERS } from '../../electron/security/csp';
 import type { BridgeTransport } from '../../shared/ipc/bridge';
 import { serveFolder, type StaticServer } from './staticServer';
+import { CHROMIUM_ARGS, chromiumPath } from '../../electron/presentation/printHandout';
 
 /** Where `npx electron-vite build` puts the renderer. */
 export const BUILT_RENDERER = resolve(import.meta.dirname, '../../out/renderer');
-
-// The flags of architecture.md: no GPU, no sandbox (CI runs as root), and
-// none of Chromium's own background traffic, so every request a test sees
-// comes from the page.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The size the screenshots in docs/screenshots are taken at. */
 export const WORKBENCH_VIEWPORT = { width: 1400, height: 900 } as const;
@@ -52,7 +39,8 @@ export function requireBuiltRenderer(): void {
 
 /** Starts Debian's Chromium (or CHROME_PATH) headless, with no traffic of its own. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // The printer's flags: no Chromium traffic of its own, so every request a test sees comes from the page.
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /**
