@@ -1,9 +1,10 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { Case, Member, Person } from '../../shared/case/schema';
-import type { PersonKind, SystemId } from '../../shared/case/systems';
+import type { Case, Member } from '../../shared/case/schema';
+import type { SystemId } from '../../shared/case/systems';
 import { relationLabel, roleLabelsOf } from '../../shared/library/relationLabel';
 import { NAME_MAX_WIDTH } from './mapStyle';
 import { personColour } from './personColours';
+import { startingPositions } from '../../shared/layout/startingPositions';
 
 /** What a person's node carries into Cytoscape. */
 export interface PersonNodeData {
@@ -34,11 +35,6 @@ export interface SystemMapElements {
 
 // Room for a node and a two-line role label between neighbours, so that
 // nobody sits on someone else's labels.
-const PAIR_DISTANCE = 340;
-const ARC_RADIUS = 330;
-const ARC_SPACING = 250;
-const HIGHEST_ARC_ANGLE = Math.PI / 4;
-const MAX_SHIFTED_ARC = (5 * Math.PI) / 4;
 // The label widths that stay readable (one or two lines), in model units.
 const MIN_LABEL_WIDTH = 110;
 const MAX_LABEL_WIDTH = 240;
@@ -49,7 +45,6 @@ const LABEL_MARGIN = 14;
 const UP = 0;
 const DOWN = 180;
 const LOOP_CLEARANCE = 40;
-const KIND_ORDER: Record<PersonKind, number> = { client: 0, therapist: 1, supervisor: 2, other: 3 };
 
 /** The Cytoscape id of a person's node; prefixed because person and relation ids may coincide. */
 export function personNodeId(personId: string): string {
@@ -122,43 +117,6 @@ export function systemMapElements(kase: Case, system: SystemId, options: Placeme
 }
 
 /**
- * Places people without a saved position. Two people sit side by side, in
- * the order client, therapist, supervisor, others (so across the triptych
- * the therapist is on the right of Therapy and the left of Supervision).
- * From three on, the system's focal person (the client, else the therapist)
- * sits on the left and the others on an arc to their right, so the
- * relations fan out left to right, their labels run nearly level, and no
- * relation between two others passes through a third. Ties break on person
- * id: the picture never depends on the order members were added.
- */
-function startingPositions(people: readonly Person[]): Map<string, { x: number; y: number }> {
-  const ordered = [...people].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareIds(a.id, b.id));
-  const positions = new Map<string, { x: number; y: number }>();
-  const [first, ...rest] = ordered;
-  if (!first) return positions;
-  if (rest.length === 0) {
-    positions.set(first.id, { x: 0, y: 0 });
-  } else if (rest.length === 1) {
-    positions.set(first.id, { x: -PAIR_DISTANCE / 2, y: 0 });
-    positions.set((rest[0] as Person).id, { x: PAIR_DISTANCE / 2, y: 0 });
-  } else {
-    positions.set(first.id, { x: 0, y: 0 });
-    const radius = Math.max(ARC_RADIUS, (ARC_SPACING * rest.length) / (2 * Math.PI));
-    const step = Math.min(2 * Math.asin(ARC_SPACING / 2 / radius), (2 * Math.PI) / rest.length);
-    const span = step * (rest.length - 1);
-    // Keep twelve o'clock clear above the focal person (where their loop goes,
-    // since the maps have height to spare and not width): a long arc hangs
-    // lower instead of rising higher.
-    const firstAngle = span <= MAX_SHIFTED_ARC ? Math.max(-span / 2, -HIGHEST_ARC_ANGLE) : -span / 2;
-    rest.forEach((person, index) => {
-      const angle = firstAngle + step * index;
-      positions.set(person.id, { x: round(radius * Math.cos(angle)), y: round(radius * Math.sin(angle)) });
-    });
-  }
-  return positions;
-}
-
-/**
  * Where a person's loop points, in degrees clockwise from twelve o'clock:
  * straight up or down when nobody is near that way (the maps have height to
  * spare, not width), else halfway across the widest gap between the
@@ -193,11 +151,3 @@ function nameAllowance(name: string | undefined): number {
   return (Math.min((name?.length ?? 0) * AVERAGE_NAME_GLYPH, NAME_MAX_WIDTH) + NODE_PADDING) / 2 + LABEL_MARGIN;
 }
 
-function compareIds(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}

@@ -1,7 +1,8 @@
 import type { Case, Person, Relation } from '../case/schema';
-import type { PersonKind, SystemId } from '../case/systems';
+import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
 import { personColour } from './palette';
+import { startingPositions } from '../layout/startingPositions';
 
 /** A point in map units (the same units as a member's saved `position`). */
 export interface Point {
@@ -48,16 +49,11 @@ const NAME_MAX_WIDTH = 150;
 const LABEL_MAX_WIDTH = 170;
 const NODE_PADDING_X = 12;
 const NODE_PADDING_Y = 9;
-const PAIR_DISTANCE = 360;
-const ARC_RADIUS = 340;
-const ARC_SPACING = 260;
-const HIGHEST_ARC_ANGLE = Math.PI / 4;
 const PARALLEL_SPACING = 70;
 const ARROW_GAP = 3;
 const LOOP_HEIGHT = 62;
 const LOOP_SPREAD = 34;
 const MARGIN = 24;
-const KIND_ORDER: Record<PersonKind, number> = { client: 0, therapist: 1, supervisor: 2, other: 3 };
 
 /**
  * Lays out one system for drawing: each member at their saved position,
@@ -185,37 +181,6 @@ function boundsOf(nodes: readonly NodeLayout[], edges: readonly EdgeLayout[]): S
   const x = Math.min(...xs) - MARGIN;
   const y = Math.min(...ys) - MARGIN;
   return { x, y, width: Math.max(...xs) + MARGIN - x, height: Math.max(...ys) + MARGIN - y };
-}
-
-/**
- * Starting places for members without a saved position, as the app's maps
- * place them: two people side by side; from three on, the focal person (the
- * client, else the therapist) on the left and the others on an arc to their
- * right, in kind then id order, so the picture never depends on the order
- * members were added.
- */
-function startingPositions(people: readonly Person[]): Map<string, Point> {
-  const ordered = [...people].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const positions = new Map<string, Point>();
-  const [first, ...rest] = ordered;
-  if (!first) return positions;
-  if (rest.length === 0) {
-    positions.set(first.id, { x: 0, y: 0 });
-  } else if (rest.length === 1) {
-    positions.set(first.id, { x: -PAIR_DISTANCE / 2, y: 0 });
-    positions.set((rest[0] as Person).id, { x: PAIR_DISTANCE / 2, y: 0 });
-  } else {
-    positions.set(first.id, { x: 0, y: 0 });
-    const radius = Math.max(ARC_RADIUS, (ARC_SPACING * rest.length) / (2 * Math.PI));
-    const step = Math.min(2 * Math.asin(ARC_SPACING / 2 / radius), (2 * Math.PI) / rest.length);
-    const span = step * (rest.length - 1);
-    const firstAngle = Math.max(-span / 2, -HIGHEST_ARC_ANGLE);
-    rest.forEach((person, index) => {
-      const angle = firstAngle + step * index;
-      positions.set(person.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
-    });
-  }
-  return positions;
 }
 
 function n(value: number): string {
