@@ -3,6 +3,7 @@ import type { TriptychBridge } from '../../shared/ipc/bridge';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { Dialog } from '../ui/Dialog';
 import { EMPTY_NEW_PASSPHRASE, NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './NewPassphraseFields';
+import { useNewPassphraseForm } from './useNewPassphraseForm';
 import { LOST_SECRETS_WARNING } from './warnings';
 
 type VaultStatus = ResponseOf<'vault:status'>;
@@ -139,26 +140,12 @@ function ChangePassphraseForm({ bridge }: { bridge: TriptychBridge }) {
 }
 
 function ProtectForm({ bridge, onProtected }: { bridge: TriptychBridge; onProtected: (recoveryKey: string) => void }) {
-  const [passphrase, setPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE);
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const problem = tried ? newPassphraseProblem(passphrase) : null;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (newPassphraseProblem(passphrase) !== null) return;
-    setBusy(true);
-    setFailure(null);
-    const result = await bridge.protectStore({ passphrase: passphrase.first });
-    if (!result.ok) {
-      setFailure(result.error.message);
-      setBusy(false);
-      return;
-    }
+  const { passphrase, setPassphrase, problem, busy, failure, submit } = useNewPassphraseForm(async (chosen) => {
+    const result = await bridge.protectStore({ passphrase: chosen });
+    if (!result.ok) return result.error.message;
     onProtected(result.value.recoveryKey);
-  };
+    return null;
+  });
 
   return (
     <form className="vault-section" onSubmit={(event) => void submit(event)} aria-labelledby="protect-title" noValidate>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { EMPTY_NEW_PASSPHRASE, NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewPassphraseForm } from './useNewPassphraseForm';
 import { LOST_SECRETS_WARNING } from './warnings';
 
 interface UnlockScreenProps {
@@ -84,23 +85,7 @@ function PassphraseForm({ onUnlock, notice, onUseRecoveryKey }: { onUnlock: Unlo
 
 function RecoveryForm({ onRecover, onBack }: { onRecover: UnlockScreenProps['onRecover']; onBack: () => void }) {
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE);
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const problem = tried ? newPassphraseProblem(passphrase) : null;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (newPassphraseProblem(passphrase) !== null) return;
-    setBusy(true);
-    setFailure(null);
-    const error = await onRecover(recoveryKey, passphrase.first);
-    if (error === null) return;
-    setFailure(error);
-    setBusy(false);
-  };
+  const { passphrase, setPassphrase, problem, busy, failure, submit } = useNewPassphraseForm((chosen) => onRecover(recoveryKey, chosen));
 
   return (
     <form className="vault-card" onSubmit={(event) => void submit(event)} aria-labelledby="recover-title" noValidate>
