@@ -3,6 +3,7 @@ import { analyzeCase, type CaseAnalysis } from '../../shared/analysis/index';
 import type { Case } from '../../shared/case/schema';
 import { assignEchoColours, echoColourOfSlot, type EchoColourSlots } from './echoColours';
 import { echoHighlights, NO_HIGHLIGHTS, type MapHighlights } from './echoHighlights';
+import { echoToOpenOn, rememberEchoOf } from './echoOnOpen';
 
 /** The echoes of the open case and which one the clinician is looking at. */
 export interface CaseEchoes {
@@ -18,12 +19,13 @@ export interface CaseEchoes {
 /**
  * Analyses the case on every edit (memoised on the case object, which every
  * edit replaces) and keeps the selection while the selected echo still
- * exists; an edit that removes it clears the selection. Each echo keeps its
- * colour for as long as it exists.
+ * exists; an edit that removes it clears the selection. The case opens on the
+ * echo it was left on in this session, or else its strongest (echoToOpenOn).
+ * Each echo keeps its colour for as long as it exists.
  */
 export function useEchoes(kase: Case): CaseEchoes {
   const analysis = useMemo(() => analyzeCase(kase), [kase]);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(() => echoToOpenOn(kase.id, analysis));
 
   const slotsRef = useRef<EchoColourSlots>(new Map());
   const slots = useMemo(() => assignEchoColours(slotsRef.current, analysis.echoes.map((echo) => echo.id)), [analysis]);
@@ -35,6 +37,14 @@ export function useEchoes(kase: Case): CaseEchoes {
   useEffect(() => {
     if (chosen !== null && selected === null) setChosen(null);
   }, [chosen, selected]);
+  const caseId = kase.id;
+  const selectEcho = useCallback(
+    (echoId: string | null) => {
+      rememberEchoOf(caseId, echoId);
+      setChosen(echoId);
+    },
+    [caseId],
+  );
 
   const colourOf = useCallback((echoId: string) => echoColourOfSlot(slots.get(echoId) ?? 0), [slots]);
 
@@ -43,5 +53,5 @@ export function useEchoes(kase: Case): CaseEchoes {
     return echo === undefined ? NO_HIGHLIGHTS : echoHighlights(kase, echo, colourOf(echo.id));
   }, [analysis, selected, kase, colourOf]);
 
-  return { analysis, selectedEchoId: selected, selectEcho: setChosen, highlights, colourOf };
+  return { analysis, selectedEchoId: selected, selectEcho, highlights, colourOf };
 }

@@ -174,9 +174,8 @@ export function CaseMap({
     cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge, detail)).update();
   }, [scheme, detail]);
 
-  const showMarks = (cy: Core) => {
-    const marked = markHighlight(cy, highlightRef.current, selectedPersonRef.current);
-    setShown({ nodes: cy.nodes().not('.ghost').length, edges: cy.edges().not('.ghost').length, highlighted: marked, laidOut: true });
+  const report = (cy: Core, highlighted: number) => {
+    setShown({ nodes: cy.nodes().not('.ghost').length, edges: cy.edges().not('.ghost').length, highlighted, laidOut: true });
     schedulePositionsRef.current();
   };
 
@@ -187,6 +186,10 @@ export function CaseMap({
     const relayout = !firstLayout && laidOutForRef.current !== layoutRequest;
     const existingIds = new Set(cy.nodes().map((node) => node.id()));
     applyElements(cy, elements, savedPositionsChanged(kase, system, savedPositionsRef.current));
+    // Marked before the layout measures anything, so that on opening a case
+    // Cytoscape styles each element once, already highlighted or dimmed;
+    // new elements get their marks, the rest keep theirs.
+    const highlighted = markHighlight(cy, highlightRef.current, selectedPersonRef.current);
     if (firstLayout || relayout) {
       placeNodes(cy, relayout ? systemMapElements(kase, system, { ignoreSavedPositions: true }) : elements);
       fittedHighlightRef.current = null;
@@ -197,14 +200,13 @@ export function CaseMap({
     }
     savedPositionsRef.current = savedPositionsOf(kase, system);
     setRuns((count) => ({ ...count, applied: count.applied + 1 }));
-    // New elements need their marks; the rest keep theirs.
-    showMarks(cy);
+    report(cy, highlighted);
     // `kase` and `system` are read for saved positions; `elements` already changes with them.
   }, [elements, layoutRequest]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (cy) showMarks(cy);
+    if (cy) report(cy, markHighlight(cy, highlight, selectedPersonId));
   }, [highlight, selectedPersonId]);
 
   useEffect(() => {

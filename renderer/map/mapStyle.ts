@@ -168,6 +168,7 @@ export function mapStylesheet(
       selector: 'edge',
       style: { 'min-zoomed-font-size': SMALLEST_READABLE_FONT, 'text-background-opacity': 0 },
     },
+    { selector: 'edge.dimmed', style: { label: '' } },
   ];
 }
 
