@@ -9,7 +9,7 @@ import { SYSTEM_IDS } from '../../shared/case/systems';
 import { echoHighlights } from '../../renderer/echoes/echoHighlights';
 import { EchoPanelView, SystemView } from './echoPages';
 import { launchWorkbench, type Workbench } from './harness';
-import { CaseListScreen } from './pages';
+import { CaseListScreen, CaseScreen } from './pages';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/01-pressure-to-get-it-right.json');
 
@@ -53,7 +53,16 @@ describe('echoes across the three maps', () => {
       await expect(performer.getByText(system, { exact: true }).count()).resolves.toBe(1);
     }
     await expect(panel.root().textContent()).resolves.toContain('hypothesis to reflect on');
-    for (const view of systems()) expect(await view.highlightedCount()).toBe(0);
+  });
+
+  it('opens the case on its strongest echo, already highlighted in all three maps', async () => {
+    const strongest = analyzeCase(kase).echoes[0]?.id as string;
+    expect(await panel.selectedEchoId()).toBe(strongest);
+    const expected = expectedHighlights(kase, strongest);
+    for (const view of systems()) {
+      const part = expected[view.system];
+      await view.waitForHighlighted(part.personIds.size + part.relationIds.size);
+    }
   });
 
   it('highlights a selected echo in all three maps at once and marks the right rows in each table', async () => {
@@ -111,6 +120,32 @@ describe('echoes across the three maps', () => {
 
     await panel.filterLine().getByRole('button', { name: 'Show all' }).click();
     expect(await panel.echoIds()).toEqual(analyzeCase(kase).echoes.map((echo) => echo.id));
+  });
+
+  it('reopens a case on the echo it was left on in this session, or on none when it was cleared', async () => {
+    const caseList = new CaseListScreen(workbench.page);
+    const screen = new CaseScreen(workbench.page);
+    const second = analyzeCase(kase).echoes[1]?.id as string;
+    await panel.option(second).click();
+    expect(await panel.selectedEchoId()).toBe(second);
+    await screen.back();
+    await caseList.open(kase.title);
+    await panel.list().waitFor();
+    expect(await panel.selectedEchoId()).toBe(second);
+    const expected = expectedHighlights(kase, second);
+    for (const view of systems()) {
+      const part = expected[view.system];
+      await view.waitForHighlighted(part.personIds.size + part.relationIds.size);
+    }
+
+    await panel.list().focus();
+    await workbench.page.keyboard.press('Escape');
+    expect(await panel.selectedEchoId()).toBeNull();
+    await screen.back();
+    await caseList.open(kase.title);
+    await panel.list().waitFor();
+    expect(await panel.selectedEchoId()).toBeNull();
+    for (const view of systems()) expect(await view.highlightedCount()).toBe(0);
   });
 
   it('logs no console error', () => {
