@@ -75,6 +75,8 @@ export function CaseMap({
   const savedPositionsRef = useRef<Map<string, string>>(new Map());
   const fittedHighlightRef = useRef<MapHighlight | null>(null);
   const highlightRef = useRef<MapHighlight | null>(highlight);
+  // What the map was last marked with, so an equal highlight is not marked again.
+  const markedRef = useRef<{ highlight: MapHighlight | null; selectedPersonId: string | null }>({ highlight: null, selectedPersonId: null });
   const schedulePositionsRef = useRef<() => void>(() => undefined);
   const [connectMode, setConnectMode] = useState(false);
   const [shown, setShown] = useState({ nodes: 0, edges: 0, highlighted: 0, laidOut: false });
@@ -89,7 +91,12 @@ export function CaseMap({
   const selectedPersonRef = useRef(selectedPersonId);
   selectedPersonRef.current = selectedPersonId;
 
-  const elements = useMemo(() => systemMapElements(kase, system), [kase, system]);
+  // Only what this map draws: an edit elsewhere (another system, the notes)
+  // keeps these parts as they were (the commands share what they do not change),
+  // so this map is not touched at all.
+  const { people, customRoles } = kase;
+  const drawn = kase.systems[system];
+  const elements = useMemo(() => systemMapElements(kase, system), [people, customRoles, drawn, system]);
   const detail: MapDetail = elements.nodes.length + elements.edges.length > MOST_ELEMENTS_IN_FULL_DETAIL ? 'overview' : 'full';
 
   useEffect(() => {
@@ -160,6 +167,7 @@ export function CaseMap({
       laidOutForRef.current = null;
       savedPositionsRef.current = new Map();
       fittedHighlightRef.current = null;
+      markedRef.current = { highlight: null, selectedPersonId: null };
     };
   }, []);
 
@@ -173,6 +181,12 @@ export function CaseMap({
     const theme = scheme === 'dark' ? DARK_MAP_THEME : LIGHT_MAP_THEME;
     cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge, detail)).update();
   }, [scheme, detail]);
+
+  const mark = (cy: Core): number => {
+    const count = markHighlight(cy, highlightRef.current, selectedPersonRef.current);
+    markedRef.current = { highlight: highlightRef.current, selectedPersonId: selectedPersonRef.current };
+    return count;
+  };
 
   const report = (cy: Core, highlighted: number) => {
     setShown({ nodes: cy.nodes().not('.ghost').length, edges: cy.edges().not('.ghost').length, highlighted, laidOut: true });
@@ -189,7 +203,7 @@ export function CaseMap({
     // Marked before the layout measures anything, so that on opening a case
     // Cytoscape styles each element once, already highlighted or dimmed;
     // new elements get their marks, the rest keep theirs.
-    const highlighted = markHighlight(cy, highlightRef.current, selectedPersonRef.current);
+    const highlighted = mark(cy);
     if (firstLayout || relayout) {
       placeNodes(cy, relayout ? systemMapElements(kase, system, { ignoreSavedPositions: true }) : elements);
       fittedHighlightRef.current = null;
@@ -206,7 +220,10 @@ export function CaseMap({
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (cy) report(cy, markHighlight(cy, highlight, selectedPersonId));
+    // Every edit re-analyses the case and so brings a new highlight object; one
+    // that marks the same things needs no pass over the map.
+    if (!cy || (sameHighlight(markedRef.current.highlight, highlight) && markedRef.current.selectedPersonId === selectedPersonId)) return;
+    report(cy, mark(cy));
   }, [highlight, selectedPersonId]);
 
   useEffect(() => {
