@@ -148,6 +148,25 @@ describe('echoes across the three maps', () => {
     for (const view of systems()) expect(await view.highlightedCount()).toBe(0);
   });
 
+  it('patches only the map an edit changes: the others are not touched, no layout re-runs, the highlight stays', async () => {
+    const counters = async (name: string) =>
+      Object.fromEntries(await Promise.all(systems().map(async (view) => [view.system, Number(await view.map().getAttribute(name))] as const)));
+    const highlighted = Object.fromEntries(await Promise.all(systems().map(async (view) => [view.system, await view.highlightedCount()] as const)));
+    const applied = await counters('data-elements-applied');
+    const layouts = await counters('data-layout-runs');
+    const client = new SystemView(workbench.page, 'client');
+    const at = await client.pointAt('mgr');
+    await workbench.page.mouse.move(at.x, at.y);
+    await workbench.page.mouse.down();
+    await workbench.page.mouse.move(at.x + 30, at.y + 20, { steps: 4 });
+    await workbench.page.mouse.up();
+    await expect.poll(async () => (await counters('data-elements-applied')).client).toBeGreaterThan(applied.client as number);
+    const after = await counters('data-elements-applied');
+    expect({ therapy: after.therapy, supervision: after.supervision }).toEqual({ therapy: applied.therapy, supervision: applied.supervision });
+    expect(await counters('data-layout-runs')).toEqual(layouts);
+    for (const view of systems()) expect(await view.highlightedCount()).toBe(highlighted[view.system]);
+  });
+
   it('logs no console error', () => {
     expect(workbench.consoleErrors).toEqual([]);
   });
