@@ -88,8 +88,7 @@ export async function benchRenderer(sizes: RendererSizes, progress: (message: st
       async () => {
         const row = await rowPoint(page, kase.title);
         await page.mouse.click(row.x, row.y);
-        await waitForMaps(page, kase);
-        await waitForHighlights(page, expectedHighlighted);
+        await waitForMaps(page, kase, expectedHighlighted);
         await twoFrames(page);
         return async () => {
           await new CaseScreen(page).back();
@@ -202,15 +201,22 @@ async function rowPoint(page: Page, title: string): Promise<{ x: number; y: numb
   return { x: box.x + 40, y: box.y + 12 };
 }
 
-async function waitForMaps(page: Page, kase: Case): Promise<void> {
-  const nodes = Object.fromEntries(SYSTEM_IDS.map((system) => [system, kase.systems[system].members.length]));
+/** Waits until every map is laid out with all its people and, when `highlighted` is given, shows that many highlighted elements. */
+async function waitForMaps(page: Page, kase: Case, highlighted?: Record<SystemId, number>): Promise<void> {
+  const expected = Object.fromEntries(
+    SYSTEM_IDS.map((system) => [system, { nodes: String(kase.systems[system].members.length), highlighted: highlighted === undefined ? null : String(highlighted[system]) }]),
+  );
   await page.waitForFunction(
-    (expected) =>
-      Object.entries(expected).every(([system, count]) => {
+    (wanted) =>
+      Object.entries(wanted).every(([system, { nodes, highlighted: lit }]) => {
         const map = document.querySelector(`[data-testid="map-${system}"]`);
-        return map?.getAttribute('data-laid-out') === 'true' && map.getAttribute('data-node-count') === String(count);
+        return (
+          map?.getAttribute('data-laid-out') === 'true' &&
+          map.getAttribute('data-node-count') === nodes &&
+          (lit === null || map.getAttribute('data-highlighted-count') === lit)
+        );
       }),
-    nodes,
+    expected,
   );
 }
 
