@@ -7,6 +7,7 @@ import { HelpPanel } from './ui/HelpPanel';
 import { isTypingTarget } from './ui/keyboard';
 import { ThemePicker } from './ui/ThemePicker';
 import { useThemeChoice } from './ui/theme';
+import { useMenuCommand } from './ui/useMenuCommand';
 
 type Screen = { name: 'case-list'; returningFrom: string | null } | { name: 'case'; caseId: string } | { name: 'caseload' };
 
@@ -37,6 +38,8 @@ export function App({ bridge }: { bridge: TriptychBridge }) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+
+  useMenuCommand('show-shortcuts', () => setHelpOpen(true));
 
   const onCaseList = screen.name === 'case-list';
 

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/menuCommands';
 import { TriptychError } from '../../shared/ipc/result';
 import { openWorkspace } from '../app/openWorkspace';
 import { bindContract } from '../ipc/bind';
 import { isTrustedSender } from '../ipc/senderCheck';
 import { resolveDataDir } from '../store/dataDir';
+import { appMenuTemplate } from './appMenu';
 import { hardenEveryWebContents } from './hardenContents';
 import { hardenSession } from './hardenSession';
 import { openMainWindow } from './mainWindow';
@@ -66,6 +68,9 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // Triptych has one window, so the window in front is this one.
+  const sendCommand = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, sendCommand, devTools })));
 }
 
 // Two processes writing one store could lose a clinician's edits, so a

@@ -16,8 +16,10 @@ import { EchoPanel } from '../echoes/EchoPanel';
 import { useEchoes } from '../echoes/useEchoes';
 import { PresentationTools } from '../presentation/PresentationTools';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { isTypingTarget } from '../ui/keyboard';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
+import { useMenuCommand } from '../ui/useMenuCommand';
 import { SystemPanel } from './SystemPanel';
 
 /** Asked before the app leaves the case screen; resolves false to stay. */
@@ -101,6 +103,9 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const echoes = useEchoes(kase);
 
   useUndoShortcuts(undo, redo);
+  // As with the keys: in a text field the menu's Undo takes back the letters typed, not a case edit.
+  useMenuCommand('undo', () => (isTypingTarget(document.activeElement) ? document.execCommand('undo') : undo()));
+  useMenuCommand('redo', () => (isTypingTarget(document.activeElement) ? document.execCommand('redo') : redo()));
 
   useEffect(() => {
     headingRef.current?.focus();

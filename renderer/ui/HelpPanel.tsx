@@ -12,6 +12,7 @@ const SHORTCUT_GROUPS: { name: string; shortcuts: Shortcut[] }[] = [
       { keys: ['F1'], does: 'Open this list of shortcuts' },
       { keys: ['?'], does: 'Open this list of shortcuts (outside a text field)' },
       { keys: ['Esc'], does: 'Close a dialog or a list of suggestions' },
+      { keys: ['Ctrl', 'L'], does: 'Lock now, when your cases are protected (⌘ L on a Mac)' },
     ],
   },
   {
@@ -67,6 +68,7 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           </section>
         ))}
       </div>
+      <p className="muted">In the desktop app, Undo, Redo, Lock now and this list are also in the menu bar (Edit, View and Help).</p>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
           Close

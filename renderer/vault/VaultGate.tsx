@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { TriptychBridge } from '../../shared/ipc/bridge';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { hasCommandKey } from '../ui/keyboard';
+import { useMenuCommand } from '../ui/useMenuCommand';
 import { FirstRunScreen } from './FirstRunScreen';
 import { forgetCaseData } from './forgetOnLock';
 import { lockAwareBridge } from './lockAwareBridge';
@@ -128,6 +129,7 @@ export function VaultGate({ bridge, children }: VaultGateProps) {
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, [isOpenAndProtected, lockNow]);
+  useMenuCommand('lock', () => lockNow(null));
 
   switch (phase.name) {
     case 'checking':

@@ -5,6 +5,7 @@ import { openWorkspace } from '../../electron/app/openWorkspace';
 import type { ScryptCost } from '../../electron/crypto/kdf';
 import { SECURITY_HEADERS } from '../../electron/security/csp';
 import type { BridgeTransport } from '../../shared/ipc/bridge';
+import { MenuCommandSchema, type MenuCommand } from '../../shared/ipc/menuCommands';
 import { serveFolder, type StaticServer } from './staticServer';
 import { CHROMIUM_ARGS, chromiumPath } from '../../electron/presentation/printHandout';
 
@@ -135,6 +136,7 @@ export async function launchWorkbench({ dataDir, passphrase = TEST_PASSPHRASE, o
       page.__triptychTransport = async (channel: string, request: unknown) =>
         JSON.parse(await page.__triptychTransportText(channel, request === undefined ? '' : JSON.stringify(request))) as unknown;
     });
+    await installMenuStandIn(page);
     await page.goto(`${server.origin}/`);
     if (openVault) await openVaultThroughUi(page, passphrase);
 
@@ -167,4 +169,34 @@ export async function openVaultThroughUi(page: Page, passphrase: string = TEST_P
     await unlock.getByRole('button', { name: 'Unlock', exact: true }).click();
   }
   await opened.waitFor();
+}
+
+/**
+ * Gives the page the preload's `triptychMenu.onMenuCommand`, backed by a test
+ * hook instead of Electron's IPC, so a test can choose a menu item with
+ * fireMenuCommand. Like the preload, it delivers only known commands.
+ */
+async function installMenuStandIn(page: Page): Promise<void> {
+  await page.addInitScript((commands: readonly string[]) => {
+    const listeners = new Set<(command: string) => void>();
+    const page = window as unknown as { triptychMenu: unknown; __triptychFireMenuCommand: (value: unknown) => void };
+    page.triptychMenu = Object.freeze({
+      onMenuCommand: (listener: (command: string) => void) => {
+        const own = (command: string) => listener(command);
+        listeners.add(own);
+        return () => {
+          listeners.delete(own);
+        };
+      },
+    });
+    page.__triptychFireMenuCommand = (value: unknown) => {
+      if (typeof value !== 'string' || !commands.includes(value)) return;
+      for (const listener of [...listeners]) listener(value);
+    };
+  }, MenuCommandSchema.options);
+}
+
+/** Chooses an application-menu item, as the main process does when the clinician clicks it. */
+export async function fireMenuCommand(page: Page, command: MenuCommand): Promise<void> {
+  await page.evaluate((value) => (window as unknown as { __triptychFireMenuCommand: (value: unknown) => void }).__triptychFireMenuCommand(value), command);
 }

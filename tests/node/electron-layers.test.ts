@@ -24,10 +24,13 @@ describe('the Electron layer stays thin', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps the preload to the generated bridge: no generic invoke, send, on or process', () => {
+  it('keeps the preload to the generated bridge and the menu commands: no generic invoke, send, on or process', () => {
     const preload = readFileSync(join(projectRoot, 'electron', 'preload', 'index.ts'), 'utf8').replace(/\/\/.*$/gm, '');
-    expect([...preload.matchAll(/exposeInMainWorld\(/g)]).toHaveLength(1);
+    expect([...preload.matchAll(/exposeInMainWorld\(/g)]).toHaveLength(2);
     expect(preload).toMatch(/exposeInMainWorld\(\s*'triptych',\s*createBridge\(/);
-    expect(preload).not.toMatch(/ipcRenderer\.(send|on|once|sendSync|postMessage)\b|\bprocess\b/);
+    expect(preload).toMatch(/exposeInMainWorld\(\s*'triptychMenu',/);
+    // The one listener the page may have: the menu's channel, by its constant.
+    expect([...preload.matchAll(/ipcRenderer\.on\(([^,]*),/g)].map((match) => match[1])).toEqual(['MENU_CHANNEL']);
+    expect(preload).not.toMatch(/ipcRenderer\.(send|once|sendSync|postMessage|addListener)\b|\bprocess\b/);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
+import { MENU_CHANNEL } from '../../shared/ipc/menuCommands';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 
 /**
@@ -50,9 +51,13 @@ export const session = {
 };
 export const ipcMain = { handle: (channel, h) => { record('ipcMain.handle', channel); handlers.ipc.set(channel, h); } };
 export const dialog = { showErrorBox: (...a) => record('dialog.showErrorBox', ...a) };
+export const Menu = {
+  buildFromTemplate: (template) => { record('Menu.buildFromTemplate'); return { template }; },
+  setApplicationMenu: (menu) => { record('Menu.setApplicationMenu'); handlers.menu = menu; },
+};
 export class BrowserWindow {
   constructor(options) { record('BrowserWindow', options); }
-  webContents = { on: (event) => record('webContents.on', event) };
+  webContents = { on: (event) => record('webContents.on', event), send: (...a) => record('webContents.send', ...a) };
   once(event) { record('window.once', event); return this; }
   on(event) { record('window.on', event); return this; }
   loadURL(url) { record('window.loadURL', url); resolveWindow(); return Promise.resolve(); }
@@ -99,6 +104,14 @@ const report = {
   permission,
   permissionCheck: fake.handlers.permissionCheck(null, 'clipboard-read', 'app://triptych', {}),
 };
+// Choose Edit > Undo and Help > Keyboard shortcuts, as a clinician would.
+const menus = fake.handlers.menu.template;
+report.menuLabels = menus.map((menu) => menu.label);
+for (const [menuLabel, itemLabel] of [['Edit', 'Undo'], ['Help', 'Keyboard shortcuts']]) {
+  menus.find((menu) => menu.label === menuLabel).submenu.find((item) => item.label === itemLabel).click();
+}
+report.menuSends = fake.log.filter((entry) => entry.name === 'webContents.send').map((entry) => entry.args);
+report.log = fake.log.map((entry) => entry.name);
 let prevented = false;
 fake.listeners.get('before-quit')({ preventDefault: () => { prevented = true; } });
 await new Promise((done) => setTimeout(done, 500));
@@ -124,6 +137,8 @@ type Report = {
   cancelApp: boolean;
   permission: boolean;
   permissionCheck: boolean;
+  menuLabels: string[];
+  menuSends: unknown[][];
   quitHeldForStore: boolean;
   quitAfterClose: number;
 };
@@ -201,6 +216,15 @@ describe.skipIf(!existsSync(builtMain))('the built main process, with electron s
     expect(report.trustedList.ok).toBe(true);
     expect(report.trustedList.value?.cases.length).toBeGreaterThan(0);
     expect(report.foreignList).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('sets the application menu once the window is open, and its page commands reach that window', () => {
+    expect(report.log.indexOf('Menu.setApplicationMenu')).toBeGreaterThan(report.log.indexOf('BrowserWindow'));
+    expect(report.menuLabels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+    expect(report.menuSends).toEqual([
+      [MENU_CHANNEL, 'undo'],
+      [MENU_CHANNEL, 'show-shortcuts'],
+    ]);
   });
 
   it('holds the quit until the store is closed, then quits', async () => {

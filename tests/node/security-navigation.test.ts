@@ -244,6 +244,7 @@ export const session = {
 };
 export const ipcMain = { handle() {} };
 export const dialog = { showErrorBox() {} };
+export const Menu = { buildFromTemplate: (template) => template, setApplicationMenu: (menu) => { handlers.menu = menu; } };
 export class BrowserWindow {
   constructor(options) { handlers.windowOptions = options; }
   webContents = { on() {} };
@@ -290,6 +291,7 @@ const report = {
   cancelled: await Promise.all(urls.requests.map(cancelled)),
   ownRequest: await cancelled('app://triptych/index.html'),
   devToolsOption: handlers.windowOptions.webPreferences.devTools,
+  menuRoles: handlers.menu.flatMap((menu) => menu.submenu.map((item) => item.role)).filter(Boolean),
 };
 console.log('REPORT ' + JSON.stringify(report));
 process.exit(0);
@@ -305,6 +307,7 @@ type BuiltReport = {
   cancelled: boolean[];
   ownRequest: boolean;
   devToolsOption: boolean;
+  menuRoles: string[];
 };
 
 describe.skipIf(!existsSync(builtMain))('the built main process of a packaged app', () => {
@@ -357,5 +360,10 @@ describe.skipIf(!existsSync(builtMain))('the built main process of a packaged ap
     expect(report.cancelled).toEqual(FOREIGN_REQUESTS.map(() => true));
     expect(report.ownRequest).toBe(false);
     expect(report.devToolsOption).toBe(false);
+  });
+
+  it('offers no developer tools in its application menu', () => {
+    expect(report.menuRoles).toContain('togglefullscreen');
+    expect(report.menuRoles).not.toContain('toggleDevTools');
   });
 });
