@@ -165,7 +165,7 @@ export async function benchRenderer(sizes: RendererSizes, progress: (message: st
 }
 
 /** Puts every person of the cast in every system, laid on a grid, so each map draws the full 150 people. */
-export function everyoneEverywhere(kase: Case): Case {
+function everyoneEverywhere(kase: Case): Case {
   const columns = Math.ceil(Math.sqrt(kase.people.length));
   const systems = { ...kase.systems };
   for (const system of SYSTEM_IDS) {
@@ -243,7 +243,7 @@ function twoFrames(page: Page): Promise<void> {
 }
 
 /** A page with nothing but Cytoscape and three map-sized boxes, in a browser context of its own. */
-export async function openBarePage(appPage: Page, folder: string, cleanups: (() => Promise<void>)[]): Promise<Page> {
+async function openBarePage(appPage: Page, folder: string, cleanups: (() => Promise<void>)[]): Promise<Page> {
   await mkdir(folder, { recursive: true });
   const cytoscapeFile = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
   await copyFile(cytoscapeFile, join(folder, 'cytoscape.min.js'));
@@ -273,7 +273,7 @@ interface BareSystem {
 }
 
 /** Runs in the bare page: draws the three systems afresh with Cytoscape's preset layout and the highlight classes. */
-export function drawBare(systems: BareSystem[]): Promise<void> {
+function drawBare(systems: BareSystem[]): Promise<void> {
   type Marks = { addClass(name: string): Marks; removeClass(name: string): Marks };
   type Cy = { destroy(): void; getElementById(id: string): Marks; elements(): Marks };
   const win = window as unknown as { cytoscape: (options: unknown) => Cy; bareMaps?: Cy[] };
