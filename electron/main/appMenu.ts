@@ -57,10 +57,17 @@ export function appMenuTemplate({ platform, sendCommand, devTools }: AppMenuOpti
       submenu: [
         pageCommand('Lock now', 'CmdOrCtrl+L', 'lock', sendCommand),
         { type: 'separator' },
+        // Larger text for a clinician who needs it: the default menu had these.
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
       ],
     },
+    // Minimise, zoom and the window list, where macOS users look for them.
+    ...(mac ? [{ role: 'windowMenu' } as const] : []),
     {
       label: 'Help',
       submenu: [pageCommand('Keyboard shortcuts', 'F1', 'show-shortcuts', sendCommand)],

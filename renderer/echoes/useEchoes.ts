@@ -35,8 +35,11 @@ export function useEchoes(kase: Case): CaseEchoes {
 
   const selected = chosen !== null && analysis.echoes.some((echo) => echo.id === chosen) ? chosen : null;
   useEffect(() => {
-    if (chosen !== null && selected === null) setChosen(null);
-  }, [chosen, selected]);
+    if (chosen === null || selected !== null) return;
+    // An edit took the selected echo away: the case is now on none, and reopens so.
+    setChosen(null);
+    rememberEchoOf(kase.id, null);
+  }, [chosen, selected, kase.id]);
   const caseId = kase.id;
   const selectEcho = useCallback(
     (echoId: string | null) => {

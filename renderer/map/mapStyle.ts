@@ -38,6 +38,8 @@ export type MapDetail = 'full' | 'overview';
 
 // Smallest label, in screen pixels, a crowded map still draws.
 const SMALLEST_READABLE_FONT = 7;
+// The same for the labels of dimmed relations: their full 14 pixels.
+const DIMMED_LABEL_SHOWN_FROM = 14;
 
 /**
  * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
@@ -168,7 +170,10 @@ export function mapStylesheet(
       selector: 'edge',
       style: { 'min-zoomed-font-size': SMALLEST_READABLE_FONT, 'text-background-opacity': 0 },
     },
-    { selector: 'edge.dimmed', style: { label: '' } },
+    // While an echo is selected, a dimmed relation's words appear only once
+    // the clinician zooms in to read them at full size: fitted, they are a
+    // grey blur behind the highlight, and the costliest part of the drawing.
+    { selector: 'edge.dimmed', style: { 'min-zoomed-font-size': DIMMED_LABEL_SHOWN_FROM } },
   ];
 }
 

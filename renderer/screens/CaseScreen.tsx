@@ -103,9 +103,13 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const echoes = useEchoes(kase);
 
   useUndoShortcuts(undo, redo);
-  // As with the keys: in a text field the menu's Undo takes back the letters typed, not a case edit.
-  useMenuCommand('undo', () => (isTypingTarget(document.activeElement) ? document.execCommand('undo') : undo()));
-  useMenuCommand('redo', () => (isTypingTarget(document.activeElement) ? document.execCommand('redo') : redo()));
+  // As with the keys: in a text field the menu's Undo takes back the letters typed (useMenuTextUndo), not a case edit.
+  useMenuCommand('undo', () => {
+    if (!isTypingTarget(document.activeElement)) undo();
+  });
+  useMenuCommand('redo', () => {
+    if (!isTypingTarget(document.activeElement)) redo();
+  });
 
   useEffect(() => {
     headingRef.current?.focus();

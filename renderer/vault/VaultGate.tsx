@@ -3,6 +3,7 @@ import type { TriptychBridge } from '../../shared/ipc/bridge';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { hasCommandKey } from '../ui/keyboard';
 import { useMenuCommand } from '../ui/useMenuCommand';
+import { useMenuTextUndo } from '../ui/useMenuTextUndo';
 import { FirstRunScreen } from './FirstRunScreen';
 import { forgetCaseData } from './forgetOnLock';
 import { lockAwareBridge } from './lockAwareBridge';
@@ -130,6 +131,7 @@ export function VaultGate({ bridge, children }: VaultGateProps) {
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, [isOpenAndProtected, lockNow]);
   useMenuCommand('lock', () => lockNow(null));
+  useMenuTextUndo();
 
   switch (phase.name) {
     case 'checking':

@@ -63,9 +63,10 @@ describe('the application menu', () => {
 
     await fireMenuCommand(page, 'undo');
     await expect.poll(() => notes.inputValue()).not.toBe(typed);
+    // Chromium takes typing back in steps, so part or all of "Quiet" is gone, nothing before it.
     const undone = await notes.inputValue();
     expect(undone.length).toBeLessThan(typed.length);
-    expect(typed.replace('Quiet', '')).toBe(before);
+    expect(undone.length).toBeGreaterThanOrEqual(before.length);
     expect(await firstNameField().inputValue()).toBe(renamed);
     // Had the case's Undo run, the notes step would be gone and the rename next in line.
     expect(await page.getByTestId('undo').textContent()).toBe('Undo Edit Therapy notes');
@@ -88,6 +89,21 @@ describe('the application menu', () => {
     expect(await help.textContent()).toContain('Undo the last edit');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
+  });
+
+  it('outside a case too, Edit > Undo and Redo take back and restore typing in a text field (the case-list search)', async () => {
+    const { page } = workbench;
+    await screen.back();
+    const search = page.getByRole('searchbox', { name: 'Search cases by title or name' });
+    await search.focus();
+    await page.keyboard.type('Owen');
+    await expect.poll(() => search.inputValue()).toBe('Owen');
+    await fireMenuCommand(page, 'undo');
+    await expect.poll(async () => (await search.inputValue()).length).toBeLessThan(4);
+    expect('Owen'.startsWith(await search.inputValue())).toBe(true);
+    await fireMenuCommand(page, 'redo');
+    await expect.poll(() => search.inputValue()).toBe('Owen');
+    await search.fill('');
   });
 
   it('View > Lock now locks Triptych, as the Lock button does', async () => {

@@ -56,7 +56,14 @@ describe('the application menu', () => {
         expect(edit.map((item) => item.label ?? item.role ?? item.type)).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
       });
 
-      it('can go full screen, and offers the developer tools only in a development build', () => {
+      it('lets the clinician make everything larger or smaller (page zoom), as the default menu did', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      const roles = submenuOf(menuFor(platform).template, 'View').map((item) => item.role);
+      expect(roles, platform).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']));
+    }
+  });
+
+  it('can go full screen, and offers the developer tools only in a development build', () => {
         expect(submenuOf(menuFor(platform).template, 'View').map((item) => item.role)).toContain('togglefullscreen');
         expect(submenuOf(menuFor(platform).template, 'View').map((item) => item.role)).not.toContain('toggleDevTools');
         expect(submenuOf(menuFor(platform, true).template, 'View').map((item) => item.role)).toContain('toggleDevTools');
@@ -64,9 +71,9 @@ describe('the application menu', () => {
     });
   }
 
-  it('on macOS starts with the app menu (about, hide, quit) and keeps Quit out of File', () => {
+  it('on macOS starts with the app menu (about, hide, quit), keeps Quit out of File and has the Window menu', () => {
     const { template } = menuFor('darwin');
-    expect(template.map((item) => item.label)).toEqual(['Triptych', 'File', 'Edit', 'View', 'Help']);
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['Triptych', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
     const roles = submenuOf(template, 'Triptych').map((item) => item.role);
     expect(roles).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
     expect(submenuOf(template, 'File').map((item) => item.role)).toEqual(['close']);
@@ -74,7 +81,7 @@ describe('the application menu', () => {
 
   it('elsewhere has no app menu, and File holds Close window and Quit', () => {
     const { template } = menuFor('win32');
-    expect(template.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = submenuOf(template, 'File');
     expect(file.map((item) => item.role)).toEqual(['close', 'quit']);
     expect(file[0]?.label).toBe('Close window');

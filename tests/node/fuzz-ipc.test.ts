@@ -28,7 +28,14 @@ const HTTP_RUNS = 2_000;
  * their work) are likely but not certain for an arbitrary seed, and a test
  * run must not pass or fail by chance. A failure prints the seed to replay.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+const SEED = fuzzSeed(process.env.FUZZ_SEED);
+
+function fuzzSeed(asked: string | undefined): number {
+  if (asked === undefined) return 20261125;
+  const seed = Number(asked);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be a whole number, not "${asked}".`);
+  return seed;
+}
 
 /** Codes that would mean a bug of ours rather than a refused request. */
 const BUG_CODES = ['internal', 'invalid-response'];
