@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { isTypingTarget } from '../ui/keyboard';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
+import { useAfterFirstFrames } from '../ui/useAfterFirstFrames';
 import { useMenuCommand } from '../ui/useMenuCommand';
 import { SystemPanel } from './SystemPanel';
 
@@ -101,6 +102,8 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hash = useMemo(() => caseHash(kase), [kase]);
   const echoes = useEchoes(kase);
+  // The lists under the maps come a frame after the maps (see useAfterFirstFrames).
+  const belowMapsShown = useAfterFirstFrames();
 
   useUndoShortcuts(undo, redo);
   // As with the keys: in a text field the menu's Undo takes back the letters typed (useMenuTextUndo), not a case edit.
@@ -219,48 +222,53 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
             ))}
           </div>
 
-          <div className="triptych triptych-details">
-            {SYSTEM_IDS.map((system) => (
-              <SystemDetails
-                key={system}
-                system={system}
-                content={kase.systems[system]}
-                people={kase.people}
-                customRoles={kase.customRoles}
-                customFeelings={kase.customFeelings}
-                onEdit={editOrSay}
-                onTypingDone={typingDone}
-                typingKey={typingKey}
-                onRefused={setRefusal}
-                onOpenRelation={setRelationDraft}
-              />
-            ))}
-          </div>
+          {!belowMapsShown && <div className="below-maps-pending" aria-hidden="true" />}
+          {belowMapsShown && (
+            <>
+              <div className="triptych triptych-details">
+                {SYSTEM_IDS.map((system) => (
+                  <SystemDetails
+                    key={system}
+                    system={system}
+                    content={kase.systems[system]}
+                    people={kase.people}
+                    customRoles={kase.customRoles}
+                    customFeelings={kase.customFeelings}
+                    onEdit={editOrSay}
+                    onTypingDone={typingDone}
+                    typingKey={typingKey}
+                    onRefused={setRefusal}
+                    onOpenRelation={setRelationDraft}
+                  />
+                ))}
+              </div>
 
-          <div className="case-lower">
-            <PeoplePanel people={kase.people} systems={kase.systems} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
-            <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
-              <h2 id="case-facts-heading">The case</h2>
-              <EditableText
-                label="Title"
-                value={kase.title}
-                onEdit={(title) => editOrSay({ type: 'set-title', title }, typingKey('title'))}
-                onDone={typingDone}
-                testId="case-title"
-              />
-              <EditableText
-                label="Summary"
-                multiline
-                rows={6}
-                value={kase.summary ?? ''}
-                placeholder="Presenting concerns, formulation notes…"
-                onEdit={(summary) => editOrSay({ type: 'set-summary', summary }, typingKey('summary'))}
-                onDone={typingDone}
-                testId="case-summary"
-              />
-            </section>
-            <CustomTermsPanel kase={kase} onEdit={(command) => editOrSay(command)} onRefused={setRefusal} />
-          </div>
+              <div className="case-lower">
+                <PeoplePanel people={kase.people} systems={kase.systems} onEdit={editOrSay} onTypingDone={typingDone} typingKey={typingKey} onRefused={setRefusal} />
+                <section className="editor-section case-facts" aria-labelledby="case-facts-heading">
+                  <h2 id="case-facts-heading">The case</h2>
+                  <EditableText
+                    label="Title"
+                    value={kase.title}
+                    onEdit={(title) => editOrSay({ type: 'set-title', title }, typingKey('title'))}
+                    onDone={typingDone}
+                    testId="case-title"
+                  />
+                  <EditableText
+                    label="Summary"
+                    multiline
+                    rows={6}
+                    value={kase.summary ?? ''}
+                    placeholder="Presenting concerns, formulation notes…"
+                    onEdit={(summary) => editOrSay({ type: 'set-summary', summary }, typingKey('summary'))}
+                    onDone={typingDone}
+                    testId="case-summary"
+                  />
+                </section>
+                <CustomTermsPanel kase={kase} onEdit={(command) => editOrSay(command)} onRefused={setRefusal} />
+              </div>
+            </>
+          )}
         </div>
         <aside className="echo-column" aria-label="Echoes">
           <EchoPanel
