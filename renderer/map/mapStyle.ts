@@ -40,6 +40,8 @@ export type MapDetail = 'full' | 'overview';
 const SMALLEST_READABLE_FONT = 7;
 // The same for the labels of dimmed relations: their full 14 pixels.
 const DIMMED_LABEL_SHOWN_FROM = 14;
+// And for the names of dimmed people: faded to a quarter, 7 pixels cannot be read.
+const DIMMED_NAME_SHOWN_FROM = 10;
 
 /**
  * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
@@ -171,9 +173,12 @@ export function mapStylesheet(
       style: { 'min-zoomed-font-size': SMALLEST_READABLE_FONT, 'text-background-opacity': 0 },
     },
     // While an echo is selected, a dimmed relation's words appear only once
-    // the clinician zooms in to read them at full size: fitted, they are a
-    // grey blur behind the highlight, and the costliest part of the drawing.
+    // the clinician zooms in to read them at full size, and a dimmed person's
+    // name once it is large enough to read at a quarter of its strength:
+    // smaller, they are a grey blur behind the highlight, and the costliest
+    // part of the drawing.
     { selector: 'edge.dimmed', style: { 'min-zoomed-font-size': DIMMED_LABEL_SHOWN_FROM } },
+    { selector: 'node.dimmed', style: { 'min-zoomed-font-size': DIMMED_NAME_SHOWN_FROM } },
   ];
 }
 
