@@ -33,14 +33,14 @@ export function useEchoes(kase: Case): CaseEchoes {
     slotsRef.current = slots;
   }, [slots]);
 
+  const caseId = kase.id;
   const selected = chosen !== null && analysis.echoes.some((echo) => echo.id === chosen) ? chosen : null;
   useEffect(() => {
     if (chosen === null || selected !== null) return;
     // An edit took the selected echo away: the case is now on none, and reopens so.
     setChosen(null);
-    rememberEchoOf(kase.id, null);
-  }, [chosen, selected, kase.id]);
-  const caseId = kase.id;
+    rememberEchoOf(caseId, null);
+  }, [chosen, selected, caseId]);
   const selectEcho = useCallback(
     (echoId: string | null) => {
       rememberEchoOf(caseId, echoId);

@@ -16,11 +16,9 @@ import { EchoPanel } from '../echoes/EchoPanel';
 import { useEchoes } from '../echoes/useEchoes';
 import { PresentationTools } from '../presentation/PresentationTools';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { isTypingTarget } from '../ui/keyboard';
 import { formatLastChange } from '../ui/formatDate';
 import { useBridgeCall } from '../ui/useBridgeCall';
 import { useAfterFirstFrames } from '../ui/useAfterFirstFrames';
-import { useMenuCommand } from '../ui/useMenuCommand';
 import { SystemPanel } from './SystemPanel';
 
 /** Asked before the app leaves the case screen; resolves false to stay. */
@@ -106,13 +104,6 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const belowMapsShown = useAfterFirstFrames();
 
   useUndoShortcuts(undo, redo);
-  // As with the keys: in a text field the menu's Undo takes back the letters typed (useMenuTextUndo), not a case edit.
-  useMenuCommand('undo', () => {
-    if (!isTypingTarget(document.activeElement)) undo();
-  });
-  useMenuCommand('redo', () => {
-    if (!isTypingTarget(document.activeElement)) redo();
-  });
 
   useEffect(() => {
     headingRef.current?.focus();

@@ -102,8 +102,7 @@ export async function benchRenderer(sizes: RendererSizes, progress: (message: st
 
     progress('renderer.select-echo');
     await caseList.rows().filter({ hasText: kase.title }).click();
-    await waitForMaps(page, kase);
-    await waitForHighlights(page, expectedHighlighted);
+    await waitForMaps(page, kase, expectedHighlighted);
     // The list keeps the selected echo in view, so each option is found where it is now.
     const echoes = [secondEcho, firstEcho].map((echo) => ({ expected: expectedOf(echo), option: page.locator(`[role="option"][data-echo-id="${echo.id}"]`) }));
     let next = 0;
