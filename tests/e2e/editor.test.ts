@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWorkbench, type Workbench } from './harness';
 import { CaseListScreen, CaseScreen } from './pages';
 
-const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 const TITLE = 'A., 34: exam anxiety';
 const NAMES: Record<string, string> = { client: 'Ana', therapist: 'Tom', supervisor: 'Sue', p1: 'Professor' };
 
@@ -291,16 +290,8 @@ describe('an example case with an echo selected', () => {
     await expect.poll(() => echo.getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => screen.map('client').getAttribute('data-highlighted-count')).not.toBe('0');
 
-    await mkdir(SCREENSHOTS_DIR, { recursive: true });
-    await page.mouse.move(1, 1);
-    await screen.nextFrames();
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-echo-light.png') });
-
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await page.mouse.move(1, 1);
-    await screen.nextFrames();
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-echo-dark.png') });
   });
 
   it('lists only the echoes of a person clicked in a map', async () => {

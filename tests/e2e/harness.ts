@@ -12,8 +12,14 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../electron/presentation/printHa
 /** Where `npx electron-vite build` puts the renderer. */
 export const BUILT_RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 
-/** The size the screenshots in docs/screenshots are taken at. */
-export const WORKBENCH_VIEWPORT = { width: 1400, height: 900 } as const;
+/** A window size in CSS pixels. */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The size the tests see the workbench at, and the main pictures in docs/screenshots are taken at (`npm run screenshots`). */
+export const WORKBENCH_VIEWPORT: Viewport = { width: 1400, height: 900 };
 
 /** What a page did while a test watched it. */
 export interface PageRecord {
@@ -48,8 +54,13 @@ export function launchChromium(): Promise<Browser> {
  * A fresh browser profile at the screenshot size, in a fixed locale and time
  * zone so dates on screen (and so the screenshots) do not depend on the machine.
  */
-export function newWorkbenchContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: WORKBENCH_VIEWPORT, colorScheme: 'light', locale: 'en-GB', timezoneId: 'UTC' });
+export async function newWorkbenchContext(browser: Browser, viewport: Viewport = WORKBENCH_VIEWPORT): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, colorScheme: 'light', locale: 'en-GB', timezoneId: 'UTC' });
+  // Run by tsx (npm run screenshots) rather than vitest, esbuild's keepNames wraps
+  // named functions inside the functions handed to the page in __name(…), which
+  // the page lacks; give it one that does nothing.
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
+  return context;
 }
 
 /** Starts recording every request and every console or page error of `page`. */
@@ -81,6 +92,8 @@ export interface LaunchOptions {
   openVault?: boolean;
   /** The scrypt cost of new wraps: QUICK_KDF_COST by default, 'real' for the app's own. */
   kdfCost?: ScryptCost | 'real';
+  /** The page's size: WORKBENCH_VIEWPORT by default. */
+  viewport?: Viewport;
 }
 
 /**
@@ -94,7 +107,13 @@ export interface LaunchOptions {
  * through the first-run screen (passphrase, recovery key) and an existing one
  * through the unlock screen, both through the UI, before this returns.
  */
-export async function launchWorkbench({ dataDir, passphrase = TEST_PASSPHRASE, openVault = true, kdfCost = QUICK_KDF_COST }: LaunchOptions): Promise<Workbench> {
+export async function launchWorkbench({
+  dataDir,
+  passphrase = TEST_PASSPHRASE,
+  openVault = true,
+  kdfCost = QUICK_KDF_COST,
+  viewport = WORKBENCH_VIEWPORT,
+}: LaunchOptions): Promise<Workbench> {
   requireBuiltRenderer();
   const cleanups: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -120,7 +139,7 @@ export async function launchWorkbench({ dataDir, passphrase = TEST_PASSPHRASE, o
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
 
-    const page = await (await newWorkbenchContext(browser)).newPage();
+    const page = await (await newWorkbenchContext(browser, viewport)).newPage();
     const record = recordPage(page);
 
     // Installed before the page loads, so the renderer finds it when it picks its transport.

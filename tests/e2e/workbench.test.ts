@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import { launchWorkbench, type Workbench } from './harness';
 import { CaseListScreen, CaseScreen } from './pages';
 
 const EXAMPLES_DIR = resolve(import.meta.dirname, '../../resources/examples');
-const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 
 async function exampleCases(): Promise<Case[]> {
   const names = (await readdir(EXAMPLES_DIR)).filter((name) => name.endsWith('.json')).sort();
@@ -45,9 +44,6 @@ describe('the workbench on first start', () => {
     await caseList.waitForCases(examples.length);
     const expected = [...examples].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((kase) => kase.title);
     expect(await caseList.titles()).toEqual(expected);
-    await mkdir(SCREENSHOTS_DIR, { recursive: true });
-    await workbench.page.mouse.move(1, 1);
-    await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-list.png') });
   });
 
   it('draws three maps for each example, with every member and every relation', async () => {
@@ -74,9 +70,6 @@ describe('the workbench on first start', () => {
     for (const name of ["Client's world", 'Therapy', 'Supervision']) {
       await expect(workbench.page.getByRole('heading', { level: 2, name, exact: true }).count()).resolves.toBe(1);
     }
-    // Away from every control, so no hover highlight shows in the picture.
-    await workbench.page.mouse.move(1, 1);
-    await workbench.page.screenshot({ path: join(SCREENSHOTS_DIR, 'case-example.png') });
     await screen.back();
     await caseList.waitForCases(examples.length);
     // Back on the list, the keyboard is where the clinician left it: on the case just closed.
