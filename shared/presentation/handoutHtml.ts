@@ -31,6 +31,12 @@ export interface HandoutOptions {
   /** The date printed on the handout, as YYYY-MM-DD. */
   date: string;
   prompts: ReflectivePrompts;
+  /**
+   * More CSS for the page, after the handout's own: the printer passes the
+   * map font's @font-face rules here (electron/presentation/embeddedFont.ts),
+   * whose data: URLs the page's CSP then allows.
+   */
+  extraCss?: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -84,9 +90,10 @@ export function renderHandoutHtml(options: HandoutOptions): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${options.extraCss === undefined ? '' : '; font-src data:'}">`,
     `<title>${esc(kase.title)}</title>`,
     `<style>${handoutStyles(options.paper, options.pages)}</style>`,
+    ...(options.extraCss === undefined ? [] : [`<style>${options.extraCss}</style>`]),
     '</head>',
     `<body class="pages-${options.pages}">`,
     ...sheets.map(
