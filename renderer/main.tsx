@@ -4,6 +4,7 @@ import { App } from './App';
 import { connectBridge } from './bridge/connectBridge';
 import { applyThemeChoice, storedThemeChoice } from './ui/theme';
 import { VaultGate } from './vault/VaultGate';
+import './fonts.css';
 import './styles.css';
 
 const { bridge, kind } = connectBridge();
