@@ -37,7 +37,7 @@ async function parseDocument(file: string): Promise<ReturnType<typeof CaseDocume
   return CaseDocumentSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
 }
 
-it(`leaves every case whole when the writer is killed with SIGKILL mid-save (${KILLS} times)`, { timeout: 120_000 }, async () => {
+it(`leaves every case whole when the writer is killed with SIGKILL mid-save (${KILLS} times)`, async () => {
   const untouchedBytes = (await hashTree(dataDir))[path.join('cases', `${UNTOUCHED}.json`)];
   let counter = 0;
   let killsWithLeftoverTemp = 0;

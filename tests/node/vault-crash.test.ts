@@ -92,7 +92,7 @@ async function opensWith(dataDir: string, passphrase: string): Promise<DocumentC
   }
 }
 
-it(`protectStore killed at random moments (${KILLS} times) leaves a store that opens, plain or with the passphrase, with every case`, { timeout: 180_000 }, async () => {
+it(`protectStore killed at random moments (${KILLS} times) leaves a store that opens, plain or with the passphrase, with every case`, async () => {
   const calibration = path.join(root, 'calibration');
   await fs.cp(unprotected, calibration, { recursive: true });
   const duration = await timeWorker(['protect', calibration, String(PROTECT_LOG_N), OLD]);
@@ -125,7 +125,7 @@ it(`protectStore killed at random moments (${KILLS} times) leaves a store that o
   expect(outcomes.protecting).toBeGreaterThan(0);
 });
 
-it(`changePassphrase killed at random moments (${KILLS} times) leaves a store that opens with exactly one of the two passphrases`, { timeout: 180_000 }, async () => {
+it(`changePassphrase killed at random moments (${KILLS} times) leaves a store that opens with exactly one of the two passphrases`, async () => {
   const dataDir = path.join(root, 'change');
   await fs.cp(unprotected, dataDir, { recursive: true });
   const { codec } = await protectStore(dataDir, OLD, QUICK);
