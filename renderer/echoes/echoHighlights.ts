@@ -1,55 +1,8 @@
-import type { Echo } from '../../shared/analysis/index';
-import type { Case, Relation } from '../../shared/case/schema';
-import { SYSTEM_IDS, type SystemId } from '../../shared/case/systems';
-import { BUILT_IN_ROLES } from '../../shared/library/roles';
-import type { MapHighlight } from '../map/mapHighlight';
+import type { SystemId } from '../../shared/case/systems';
+import type { MapHighlight } from '../../shared/scene/highlight';
 
 /** The highlight of every map: null in all three when no echo is selected. */
 export type MapHighlights = Record<SystemId, MapHighlight | null>;
 
 /** No echo selected: every map shows plainly. */
 export const NO_HIGHLIGHTS: MapHighlights = { client: null, therapy: null, supervision: null };
-
-/**
- * What one echo marks in each of the three maps, in its colour: for a role or
- * feeling, the people holding it, and for a role also the relations through
- * which they hold it (the arrow carrying the role); for a pattern, the
- * relations carrying it and the people at their ends. A map the echo is not
- * in gets an empty highlight, so it dims entirely and the echo's systems stand out.
- */
-export function echoHighlights(kase: Case, echo: Echo, colour: string): Record<SystemId, MapHighlight> {
-  const parts = Object.fromEntries(
-    SYSTEM_IDS.map((system) => [system, { colour, personIds: new Set<string>(), relationIds: new Set<string>() }]),
-  ) as Record<SystemId, { colour: string; personIds: Set<string>; relationIds: Set<string> }>;
-
-  if (echo.kind === 'pattern') {
-    for (const occurrence of echo.occurrences) {
-      const part = parts[occurrence.system];
-      part.relationIds.add(occurrence.relation);
-      part.personIds.add(occurrence.from);
-      part.personIds.add(occurrence.to);
-    }
-    return parts;
-  }
-
-  const holdsKey = echo.kind === 'role' ? roleMatcher(kase, echo.match, echo.key) : () => false;
-  for (const occurrence of echo.occurrences) {
-    const part = parts[occurrence.system];
-    part.personIds.add(occurrence.person);
-    for (const relation of kase.systems[occurrence.system].relations) {
-      if (holdsThrough(relation, occurrence.person, holdsKey)) part.relationIds.add(relation.id);
-    }
-  }
-  return parts;
-}
-
-function holdsThrough(relation: Relation, personId: string, holdsKey: (roleId: string | undefined) => boolean): boolean {
-  return (relation.from === personId && holdsKey(relation.fromRole)) || (relation.to === personId && holdsKey(relation.toRole));
-}
-
-/** Whether a role id is the echoed role: the same id, or for a SASB echo a role with the echoed code. */
-function roleMatcher(kase: Case, match: Echo['match'], key: string): (roleId: string | undefined) => boolean {
-  if (match === 'exact') return (roleId) => roleId === key;
-  const codes = new Map<string, string | undefined>([...BUILT_IN_ROLES, ...kase.customRoles].map((role) => [role.id, role.sasb]));
-  return (roleId) => roleId !== undefined && codes.get(roleId) === key;
-}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { analyzeCase, type CaseAnalysis } from '../../shared/analysis/index';
 import type { Case } from '../../shared/case/schema';
 import { assignEchoColours, echoColourOfSlot, type EchoColourSlots } from './echoColours';
-import { echoHighlights, NO_HIGHLIGHTS, type MapHighlights } from './echoHighlights';
+import { echoHighlights } from '../../shared/scene/highlight';
+import { NO_HIGHLIGHTS, type MapHighlights } from './echoHighlights';
 import { echoToOpenOn, rememberEchoOf } from './echoOnOpen';
 
 /** The echoes of the open case and which one the clinician is looking at. */

@@ -2,7 +2,7 @@ import { memo, useState, type FormEvent } from 'react';
 import type { Case, Person } from '../../shared/case/schema';
 import { PERSON_KINDS, SYSTEM_IDS, SYSTEM_NAMES, type PersonKind, type SystemId } from '../../shared/case/systems';
 import { nextId, type CaseCommand } from '../../shared/commands';
-import { personColour } from '../map/personColours';
+import { personColour } from '../../shared/scene/palette';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EditableText } from './EditableText';
 import { ShowAllRows } from './ShowAllRows';

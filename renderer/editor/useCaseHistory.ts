@@ -13,6 +13,7 @@ import {
   type CaseCommand,
   type EditHistory,
 } from '../../shared/commands';
+import { keepArrangement } from '../../shared/scene/keepArrangement';
 
 /** The open case's edit history, as the case screen drives it. */
 export interface CaseHistory {
@@ -47,7 +48,7 @@ export function useCaseHistory(initial: Case): CaseHistory {
       const current = historyRef.current;
       if (!current) return null;
       try {
-        const next = recordEdit(current, command, coalesceKey === undefined ? undefined : { coalesceKey });
+        const next = recordEdit(current, command, coalesceKey === undefined ? { settle: keepArrangement } : { coalesceKey, settle: keepArrangement });
         if (next !== current) commit(next);
         return null;
       } catch (error) {

@@ -1,27 +1,22 @@
 import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Case } from '../../shared/case/schema';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
+import { sameHighlight, type MapHighlight } from '../../shared/scene/highlight';
+import type { MapScene } from '../../shared/scene/mapScene';
+import { LABEL_FONT_SIZE, NAME_FONT_SIZE } from '../../shared/scene/sceneConstants';
+import { mapFontsReady } from '../fontsReady';
 import { useColourScheme } from '../ui/useColourScheme';
-import { forgetOnLock } from '../vault/forgetOnLock';
 import { applyElements } from './applyElements';
 import { attachConnectGesture, type ConnectGesture } from './connectGesture';
 import { claimCytoscapeStylesheetSlot } from './cytoscapeStylesheetSlot';
-import { personNodeId, systemMapElements, type SystemMapElements } from './elements';
-import { sameHighlight, type MapHighlight } from './mapHighlight';
-import { DARK_MAP_THEME, LIGHT_MAP_THEME, NAME_FONT, mapStylesheet, type MapDetail } from './mapStyle';
-import { nodeScreenPositions } from './nodePositions';
-import { placeAwayFromOthers } from './placeNewPeople';
+import { sceneElements } from './elements';
+import { DARK_MAP_THEME, LIGHT_MAP_THEME, mapStylesheet, type MapDetail } from './mapStyle';
+import { drawnBoxes, nodeScreenPositions } from './nodePositions';
+import { fitZoom, LEAST_ZOOM, MOST_ZOOM, showWhole, ZOOM_STEP, zoomBy } from './mapView';
 import './map.css';
 
-const FIT_PADDING = 16;
-const HIGHLIGHT_FIT_PADDING = 40;
-const FIT_ANIMATION_MS = 180;
-// Each frame of a fit animation redraws the whole map; beyond this many
-// elements a frame takes longer than the animation has, so the map jumps instead.
-const MOST_ELEMENTS_ANIMATED = 200;
-// Above this many people and relations a fitted map is too small to read its
-// labels, so it draws the overview detail (see MapDetail).
+// Above this many people and relations a map opens too small to read every
+// label, so it draws the overview detail (see MapDetail).
 const MOST_ELEMENTS_IN_FULL_DETAIL = 60;
 
 /** A person's place in one system's map, in model coordinates. */
@@ -31,73 +26,89 @@ export interface MapPosition {
 }
 
 interface CaseMapProps {
-  case: Case;
-  system: SystemId;
+  /** What to draw: the system's scene (shared/scene), positions and sizes included. */
+  scene: MapScene;
   /** The selected echo's part of this map; null when no echo is selected. */
   highlight: MapHighlight | null;
-  /** Changing this number lays the map out again automatically, ignoring saved positions (Re-layout). */
-  layoutRequest: number;
+  /** The zoom the map shows the whole scene at (the three maps share one); null fits this map alone. */
+  zoom: number | null;
+  /** How long arranging this map took, in ms, for the e2e harness. */
+  layoutMs?: number;
+  /** The zoom at which this map's whole scene fits its box, whenever its box or scene changes. */
+  onFitZoom?: (zoom: number | null) => void;
   /** A person was dragged to `position`; without it people cannot be moved. */
   onMovePerson?: (personId: string, position: MapPosition) => void;
   /** A relation was drawn from one person to another (the same person for a stance toward themself). */
   onConnectPeople?: (fromPersonId: string, toPersonId: string) => void;
   /** A person was clicked, or the background (null). */
   onSelectPerson?: (personId: string | null) => void;
+  /** Lay this map out afresh (undoable); without it the map has no Re-layout control. */
+  onRelayout?: () => void;
+  /** Focus this map (F) or return (F again); without it the map has no Focus control. */
+  onToggleFocus?: () => void;
+  focused?: boolean;
   selectedPersonId?: string | null;
 }
 
 /**
- * One system's map. The `cy` instance lives in a ref for the life of the
- * component; every edit is diffed into it by id, the highlight only swaps
- * classes, and the layout runs on the first load or when `layoutRequest`
- * changes, so an edit never reshuffles or redraws the picture from scratch.
+ * One system's map: a thin Cytoscape view of the system's scene. The `cy`
+ * instance lives in a ref for the life of the component; every edit is
+ * diffed into it by id (people go where the scene puts them), the highlight
+ * only swaps classes, and the view shows the whole scene at the zoom the
+ * three maps share, so an echo is shown by dimming, never by cropping. Its
+ * controls: Fit, zoom out and in, Focus; keys 0, -, +, F while it has focus.
  * The container reports what it shows for tests and assistive technology:
  * data-node-count, data-edge-count, data-highlighted-count,
- * data-elements-applied and data-layout-runs (edits patched in, layouts run), and
- * data-node-positions (person id → {x, y} in viewport CSS pixels, the
- * coordinates `page.mouse` uses).
+ * data-elements-applied, data-zoom, data-name-px and data-label-px (drawn
+ * text sizes in CSS pixels), data-layout-ms, and in viewport CSS pixels
+ * data-node-positions (person id → centre), data-node-boxes and
+ * data-label-boxes (id → [x1, y1, x2, y2]).
  */
 export function CaseMap({
-  case: kase,
-  system,
+  scene,
   highlight,
-  layoutRequest,
+  zoom,
+  layoutMs = 0,
+  onFitZoom,
   onMovePerson,
   onConnectPeople,
   onSelectPerson,
+  onToggleFocus,
+  onRelayout,
+  focused = false,
   selectedPersonId = null,
 }: CaseMapProps) {
+  const system: SystemId = scene.system;
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasHostRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const gestureRef = useRef<ConnectGesture | null>(null);
-  const laidOutForRef = useRef<number | null>(null);
-  const savedPositionsRef = useRef<Map<string, string>>(new Map());
-  const fittedHighlightRef = useRef<MapHighlight | null>(null);
   const highlightRef = useRef<MapHighlight | null>(highlight);
   // What the map was last marked with, so an equal highlight is not marked again.
   const markedRef = useRef<{ highlight: MapHighlight | null; selectedPersonId: string | null }>({ highlight: null, selectedPersonId: null });
-  const schedulePositionsRef = useRef<() => void>(() => undefined);
+  const scheduleReportRef = useRef<() => void>(() => undefined);
+  // The view the map should show when nobody has zoomed by hand: the whole scene at `zoom`.
+  const viewRef = useRef({ bounds: scene.bounds, zoom, manual: false });
   const [connectMode, setConnectMode] = useState(false);
   const [shown, setShown] = useState({ nodes: 0, edges: 0, highlighted: 0, laidOut: false });
-  // How many times the elements were patched in and the layout ran: lets tests and benchmarks see an edit land without a re-layout.
-  const [runs, setRuns] = useState({ applied: 0, layouts: 0 });
+  const [applied, setApplied] = useState(0);
+  const [fit, setFit] = useState<number | null>(null);
   const scheme = useColourScheme();
 
   // The latest callbacks, read by listeners bound once when the graph is made.
-  const callbacks = useRef({ onMovePerson, onConnectPeople, onSelectPerson, connectMode });
-  callbacks.current = { onMovePerson, onConnectPeople, onSelectPerson, connectMode };
+  const callbacks = useRef({ onMovePerson, onConnectPeople, onSelectPerson, onFitZoom, connectMode });
+  callbacks.current = { onMovePerson, onConnectPeople, onSelectPerson, onFitZoom, connectMode };
   highlightRef.current = highlight;
   const selectedPersonRef = useRef(selectedPersonId);
   selectedPersonRef.current = selectedPersonId;
 
-  // Only what this map draws: an edit elsewhere (another system, the notes)
-  // keeps these parts as they were (the commands share what they do not change),
-  // so this map is not touched at all.
-  const { people, customRoles } = kase;
-  const drawn = kase.systems[system];
-  const elements = useMemo(() => systemMapElements(kase, system), [people, customRoles, drawn, system]);
+  const elements = useMemo(() => sceneElements(scene), [scene]);
   const detail: MapDetail = elements.nodes.length + elements.edges.length > MOST_ELEMENTS_IN_FULL_DETAIL ? 'overview' : 'full';
+
+  const showView = (cy: Core) => {
+    const view = viewRef.current;
+    showWhole(cy, view.bounds, view.zoom ?? fitZoom(view.bounds, cy.width(), cy.height()));
+  };
 
   useEffect(() => {
     const host = canvasHostRef.current;
@@ -108,20 +119,28 @@ export function CaseMap({
       container: host,
       autounselectify: true,
       boxSelectionEnabled: false,
-      minZoom: 0.05,
-      maxZoom: 1.6,
+      minZoom: LEAST_ZOOM,
+      maxZoom: MOST_ZOOM,
+      // The wheel is ours: one notch is one step of ZOOM_STEP (Cytoscape's own steps are a few per cent).
+      userZoomingEnabled: false,
     });
     cyRef.current = cy;
 
     let frame = 0;
-    const schedulePositions = () => {
+    const scheduleReport = () => {
       if (frame !== 0) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        const boxes = drawnBoxes(cy, host);
         root.setAttribute('data-node-positions', JSON.stringify(nodeScreenPositions(cy, host)));
+        root.setAttribute('data-node-boxes', JSON.stringify(boxes.people));
+        root.setAttribute('data-label-boxes', JSON.stringify(boxes.labels));
+        root.setAttribute('data-zoom', String(round(cy.zoom())));
+        root.setAttribute('data-name-px', String(round(NAME_FONT_SIZE * cy.zoom())));
+        root.setAttribute('data-label-px', String(round(LABEL_FONT_SIZE * cy.zoom())));
       });
     };
-    schedulePositionsRef.current = schedulePositions;
+    scheduleReportRef.current = scheduleReport;
 
     const gesture = attachConnectGesture(cy, {
       connectMode: () => callbacks.current.connectMode,
@@ -141,32 +160,47 @@ export function CaseMap({
       const { x, y } = node.position();
       callbacks.current.onMovePerson?.(String(node.data('personId')), { x: Math.round(x), y: Math.round(y) });
     });
-    cy.on('viewport position', schedulePositions);
+    cy.on('viewport position', scheduleReport);
 
-    // The observer reports the size the map was made with at once; only a real
-    // change of size needs the canvas resized and the map fitted again.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const box = host.getBoundingClientRect();
+      const notches = Math.max(-1, Math.min(1, event.deltaY / 100));
+      viewRef.current.manual = true;
+      zoomBy(cy, ZOOM_STEP ** -notches, { x: event.clientX - box.left, y: event.clientY - box.top });
+    };
+    host.addEventListener('wheel', onWheel, { passive: false });
+
+    // Only a real change of size needs the canvas resized, the fit zoom reported and the view shown again.
     let size = { width: host.clientWidth, height: host.clientHeight };
+    const measure = () => setFit(fitZoom(viewRef.current.bounds, host.clientWidth, host.clientHeight));
     const resize = new ResizeObserver(() => {
       if (host.clientWidth === size.width && host.clientHeight === size.height) return;
       size = { width: host.clientWidth, height: host.clientHeight };
       cy.resize();
-      fitTo(cy, highlightRef.current, false);
-      schedulePositions();
+      measure();
+      if (!viewRef.current.manual) showView(cy);
+      scheduleReport();
     });
     resize.observe(host);
-    const onScroll = () => schedulePositions();
+    measure();
+    // Names and words were measured in the map font: draw again once it has loaded, in case the first draw came before it.
+    let live = true;
+    void mapFontsReady().then(() => {
+      if (live) cy.style().update();
+    });
+    const onScroll = () => scheduleReport();
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     return () => {
+      live = false;
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll, { capture: true });
+      host.removeEventListener('wheel', onWheel);
       resize.disconnect();
       gesture.dispose();
       gestureRef.current = null;
       cy.destroy();
       cyRef.current = null;
-      laidOutForRef.current = null;
-      savedPositionsRef.current = new Map();
-      fittedHighlightRef.current = null;
       markedRef.current = { highlight: null, selectedPersonId: null };
     };
   }, []);
@@ -179,7 +213,7 @@ export function CaseMap({
     const cy = cyRef.current;
     if (!cy) return;
     const theme = scheme === 'dark' ? DARK_MAP_THEME : LIGHT_MAP_THEME;
-    cy.style().fromJson(mapStylesheet(theme, measureName, () => highlightRef.current?.colour ?? theme.edge, detail)).update();
+    cy.style().fromJson(mapStylesheet(theme, () => highlightRef.current?.colour ?? theme.edge, detail)).update();
   }, [scheme, detail]);
 
   const mark = (cy: Core): number => {
@@ -190,33 +224,46 @@ export function CaseMap({
 
   const report = (cy: Core, highlighted: number) => {
     setShown({ nodes: cy.nodes().not('.ghost').length, edges: cy.edges().not('.ghost').length, highlighted, laidOut: true });
-    schedulePositionsRef.current();
+    scheduleReportRef.current();
   };
+
+  // The scene's fit zoom, reported up so the three maps can share the smallest.
+  useEffect(() => {
+    const host = canvasHostRef.current;
+    if (host) setFit(fitZoom(scene.bounds, host.clientWidth, host.clientHeight));
+  }, [scene.bounds]);
+  useEffect(() => {
+    callbacks.current.onFitZoom?.(scene.people.length === 0 ? null : fit);
+  }, [fit, scene.people.length]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const firstLayout = laidOutForRef.current === null;
-    const relayout = !firstLayout && laidOutForRef.current !== layoutRequest;
-    const existingIds = new Set(cy.nodes().map((node) => node.id()));
-    applyElements(cy, elements, savedPositionsChanged(kase, system, savedPositionsRef.current));
-    // Marked before the layout measures anything, so that on opening a case
-    // Cytoscape styles each element once, already highlighted or dimmed;
-    // new elements get their marks, the rest keep theirs.
+    // Every person goes where the scene puts them: a drag already put them there, an undo or a Re-layout moves them.
+    const moved = new Set(
+      elements.nodes
+        .filter((node) => {
+          const live = cy.getElementById(node.data.id);
+          return !live.empty() && (live.position('x') !== node.position.x || live.position('y') !== node.position.y);
+        })
+        .map((node) => node.data.id),
+    );
+    applyElements(cy, elements, moved);
+    // Marked before the first draw, so that on opening a case Cytoscape
+    // styles each element once, already highlighted or dimmed.
     const highlighted = mark(cy);
-    if (firstLayout || relayout) {
-      placeNodes(cy, relayout ? systemMapElements(kase, system, { ignoreSavedPositions: true }) : elements);
-      fittedHighlightRef.current = null;
-      laidOutForRef.current = layoutRequest;
-      setRuns((count) => ({ ...count, layouts: count.layouts + 1 }));
-    } else {
-      placeAwayFromOthers(cy, elements.nodes.filter((node) => !existingIds.has(node.data.id)).map((node) => node.data.id));
-    }
-    savedPositionsRef.current = savedPositionsOf(kase, system);
-    setRuns((count) => ({ ...count, applied: count.applied + 1 }));
+    setApplied((count) => count + 1);
     report(cy, highlighted);
-    // `kase` and `system` are read for saved positions; `elements` already changes with them.
-  }, [elements, layoutRequest]);
+  }, [elements]);
+
+  // The whole scene at the shared zoom, on opening and whenever the scene's extent or the zoom changes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    viewRef.current = { bounds: scene.bounds, zoom, manual: false };
+    showView(cy);
+    scheduleReportRef.current();
+  }, [scene.bounds, zoom]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -226,20 +273,33 @@ export function CaseMap({
     report(cy, mark(cy));
   }, [highlight, selectedPersonId]);
 
-  useEffect(() => {
+  const fitView = () => {
     const cy = cyRef.current;
-    if (!cy || sameHighlight(fittedHighlightRef.current, highlight)) return;
-    fittedHighlightRef.current = highlight;
-    fitTo(cy, highlight, cy.elements().length <= MOST_ELEMENTS_ANIMATED && !prefersReducedMotion());
-  }, [highlight, elements]);
+    if (!cy) return;
+    viewRef.current.manual = false;
+    showView(cy);
+  };
+  const zoomStep = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    viewRef.current.manual = true;
+    zoomBy(cy, factor);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = { '+': () => zoomStep(ZOOM_STEP), '=': () => zoomStep(ZOOM_STEP), '-': () => zoomStep(1 / ZOOM_STEP), '0': fitView, f: onToggleFocus, F: onToggleFocus }[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
 
-  const names = elements.nodes.map((node) => node.data.label);
-  const relationCount = elements.edges.length === 1 ? '1 relation' : `${elements.edges.length} relations`;
-  const highlighted = highlight === null ? '' : `; ${shown.highlighted} highlighted by the selected echo`;
+  const names = scene.people.map((person) => person.name);
+  const relationCount = scene.relations.length === 1 ? '1 relation' : `${scene.relations.length} relations`;
+  const highlightedText = highlight === null ? '' : `; ${shown.highlighted} highlighted by the selected echo`;
   const description =
     names.length === 0
       ? `${SYSTEM_NAMES[system]} map: nobody is in this system yet`
-      : `${SYSTEM_NAMES[system]} map: ${names.join(', ')}; ${relationCount}${highlighted}`;
+      : `${SYSTEM_NAMES[system]} map: ${names.join(', ')}; ${relationCount}${highlightedText}. Keys: plus and minus zoom, 0 fits${onToggleFocus ? ', F focuses this map' : ''}.`;
 
   return (
     <div
@@ -250,13 +310,41 @@ export function CaseMap({
       data-edge-count={shown.edges}
       data-highlighted-count={shown.highlighted}
       data-laid-out={shown.laidOut ? 'true' : 'false'}
-      data-elements-applied={runs.applied}
-      data-layout-runs={runs.layouts}
+      data-elements-applied={applied}
+      data-layout-ms={Math.round(layoutMs)}
       data-selected-person={selectedPersonId ?? ''}
+      onKeyDown={onKeyDown}
     >
-      <div ref={canvasHostRef} className="map-canvas" role="img" aria-label={description} />
-      {onConnectPeople && (
-        <div className="map-toolbar">
+      <div ref={canvasHostRef} className="map-canvas" role="img" aria-label={description} tabIndex={0} data-testid={`map-canvas-${system}`} />
+      <div className="map-toolbar" role="toolbar" aria-label={`${SYSTEM_NAMES[system]} map view`}>
+        <button type="button" className="map-tool" onClick={fitView} title="Show the whole map (0)" aria-keyshortcuts="0">
+          Fit
+        </button>
+        <button type="button" className="map-tool" onClick={() => zoomStep(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)" aria-keyshortcuts="-">
+          −
+        </button>
+        <button type="button" className="map-tool" onClick={() => zoomStep(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+)" aria-keyshortcuts="+">
+          +
+        </button>
+        {onToggleFocus && (
+          <button
+            type="button"
+            className="map-tool"
+            aria-pressed={focused}
+            onClick={onToggleFocus}
+            title={focused ? 'Show all three maps (F or Escape)' : 'Give this map the width (F)'}
+            aria-keyshortcuts="F"
+            data-testid={`focus-${system}`}
+          >
+            {focused ? 'All maps' : 'Focus'}
+          </button>
+        )}
+        {onRelayout && (
+          <button type="button" className="map-tool" onClick={onRelayout} aria-label={`Re-layout ${SYSTEM_NAMES[system]}`} title="Arrange everyone afresh (Undo puts them back)">
+            Re-layout
+          </button>
+        )}
+        {onConnectPeople && (
           <button
             type="button"
             className="map-tool"
@@ -266,42 +354,14 @@ export function CaseMap({
           >
             Draw relation
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }
 
-/** The saved positions of a system's members, as comparable text by person id. */
-function savedPositionsOf(kase: Case, system: SystemId): Map<string, string> {
-  return new Map(
-    kase.systems[system].members.map((member) => [member.person, member.position ? `${member.position.x},${member.position.y}` : '']),
-  );
-}
-
-/**
- * The nodes whose saved position changed since the last render (moved by an
- * undo, a redo or a reset), which go to their new place; a node dragged
- * there already does not notice.
- */
-function savedPositionsChanged(kase: Case, system: SystemId, before: ReadonlyMap<string, string>): Set<string> {
-  const moved = new Set<string>();
-  for (const [personId, saved] of savedPositionsOf(kase, system)) {
-    const previous = before.get(personId);
-    if (previous !== undefined && previous !== saved) moved.add(personNodeId(personId));
-  }
-  return moved;
-}
-
-/** Puts every node where `elements` says and fits the map to its box. */
-function placeNodes(cy: Core, elements: SystemMapElements): void {
-  cy.layout({
-    name: 'preset',
-    positions: Object.fromEntries(elements.nodes.map((node) => [node.data.id, node.position])),
-    fit: true,
-    padding: FIT_PADDING,
-    animate: false,
-  }).run();
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 /**
@@ -332,34 +392,3 @@ function markHighlight(cy: Core, highlight: MapHighlight | null, selectedPersonI
   return count;
 }
 
-/** Fits the map to the highlighted part, or to everything when nothing here is highlighted. */
-function fitTo(cy: Core, highlight: MapHighlight | null, animate: boolean): void {
-  const part = highlight === null ? cy.collection() : cy.elements('.highlighted');
-  const eles = part.empty() ? cy.elements().not('.ghost') : part;
-  const padding = part.empty() ? FIT_PADDING : HIGHLIGHT_FIT_PADDING;
-  cy.stop(true, true);
-  if (animate) cy.animate({ fit: { eles, padding } }, { duration: FIT_ANIMATION_MS });
-  else cy.fit(eles, padding);
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-let measuringContext: CanvasRenderingContext2D | null = null;
-// Cytoscape asks for a node's size on every restyle; a name measures the same every time.
-// The names are case data, so locking forgets them.
-const measuredNames = new Map<string, number>();
-forgetOnLock(() => measuredNames.clear());
-
-/** Measures a person's name in the font the map draws it with, so each node fits its name. */
-function measureName(name: string): number {
-  const known = measuredNames.get(name);
-  if (known !== undefined) return known;
-  measuringContext ??= document.createElement('canvas').getContext('2d');
-  if (!measuringContext) return name.length * 8;
-  measuringContext.font = NAME_FONT;
-  const width = measuringContext.measureText(name).width;
-  measuredNames.set(name, width);
-  return width;
-}

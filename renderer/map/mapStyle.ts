@@ -1,4 +1,14 @@
-import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
+import {
+  LABEL_FONT_SIZE,
+  LABEL_FONT_WEIGHT,
+  LABEL_LINE_HEIGHT,
+  LABEL_PADDING,
+  NAME_FONT_SIZE,
+  NAME_FONT_WEIGHT,
+  NAME_LINE_HEIGHT,
+} from '../../shared/scene/sceneConstants';
+import { FONT_FAMILY } from '../../shared/scene/textMetrics';
 
 /** The colours a map needs from the page, which differ between light and dark. */
 export interface MapTheme {
@@ -11,18 +21,12 @@ export interface MapTheme {
 export const LIGHT_MAP_THEME: MapTheme = { text: '#1f2328', edge: '#5b6470', background: '#ffffff', nodeOutline: '#ffffff' };
 export const DARK_MAP_THEME: MapTheme = { text: '#e6e8eb', edge: '#a3abb6', background: '#1f2329', nodeOutline: '#e6e8eb' };
 
-// The canvas cannot read CSS, so the font stack is repeated from styles.css:
-// system fonts only, because the CSP (rightly) allows no web fonts.
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif';
-
-const NAME_FONT_SIZE = 15;
-/** The widest a name runs inside its node before it wraps. */
-export const NAME_MAX_WIDTH = 150;
-const NAME_PADDING = 12;
-const NAME_LINE_HEIGHT = 1.2;
-
-/** The font of the names inside the nodes, as a canvas `font` string for measuring them. */
-export const NAME_FONT = `600 ${NAME_FONT_SIZE}px ${FONT_FAMILY}`;
+// Sizes and the font come from the scene (shared/scene), so the map draws
+// text exactly as wide as the scene measured it, as the handout prints it.
+const NAME_LINE_HEIGHT_RATIO = NAME_LINE_HEIGHT / NAME_FONT_SIZE;
+const LABEL_LINE_HEIGHT_RATIO = LABEL_LINE_HEIGHT / LABEL_FONT_SIZE;
+// The scene has already broken names and words into lines: Cytoscape breaks only at them.
+const NO_WRAP_WIDTH = '10000px';
 
 // Dimmed enough that the highlighted part stands out, not so much that the
 // rest of the picture cannot be read for context.
@@ -44,31 +48,15 @@ const DIMMED_LABEL_SHOWN_FROM = 14;
 const DIMMED_NAME_SHOWN_FROM = 10;
 
 /**
- * The Cytoscape stylesheet of every map: names inside coloured nodes sized to
- * fit them, role labels on a halo beside each arrow; the selected echo's
- * people under a halo and its relations drawn thick in `highlightColour`,
- * everything else dimmed; the selected person ringed. `highlightColour` is
- * read whenever a highlighted element is styled, so changing echo restyles
- * only the elements whose highlight changes. `nameWidth` measures a
- * name in NAME_FONT (Cytoscape's own `width: label` is deprecated).
+ * The Cytoscape stylesheet of every map: names inside coloured nodes of the
+ * scene's size, role labels on a halo beside each arrow, level and
+ * unrotated as on paper; the selected echo's people under a halo and its
+ * relations drawn thick in `highlightColour`, everything else dimmed; the
+ * selected person ringed. `highlightColour` is read whenever a highlighted
+ * element is styled, so changing echo restyles only the elements whose
+ * highlight changes.
  */
-export function mapStylesheet(
-  theme: MapTheme,
-  nameWidth: (name: string) => number,
-  highlightColour: () => string = () => theme.edge,
-  detail: MapDetail = 'full',
-): StylesheetJson {
-  // Cytoscape asks for a node's width and height on every restyle (each echo
-  // selected restyles every node); a name's box is the same every time.
-  const boxes = new Map<string, { width: number; height: number }>();
-  const boxOf = (name: string) => {
-    let box = boxes.get(name);
-    if (box === undefined) {
-      box = nameBox(name, nameWidth);
-      boxes.set(name, box);
-    }
-    return box;
-  };
+export function mapStylesheet(theme: MapTheme, highlightColour: () => string = () => theme.edge, detail: MapDetail = 'full'): StylesheetJson {
   const full: StylesheetJson = [
     {
       selector: 'node',
@@ -81,21 +69,25 @@ export function mapStylesheet(
         color: '#ffffff',
         'font-family': FONT_FAMILY,
         'font-size': NAME_FONT_SIZE,
-        'font-weight': 600,
+        'font-weight': NAME_FONT_WEIGHT,
         'text-valign': 'center',
         'text-halign': 'center',
         'text-wrap': 'wrap',
-        'text-max-width': `${NAME_MAX_WIDTH}px`,
-        'line-height': NAME_LINE_HEIGHT,
-        width: (node: NodeSingular) => boxOf(String(node.data('label'))).width,
-        height: (node: NodeSingular) => boxOf(String(node.data('label'))).height,
+        'text-max-width': NO_WRAP_WIDTH,
+        'line-height': NAME_LINE_HEIGHT_RATIO,
+        width: 'data(width)',
+        height: 'data(height)',
       },
     },
     {
       selector: 'edge',
       style: {
-        'curve-style': 'bezier',
-        'control-point-step-size': 80,
+        // Curved as the scene bent it: relations between the same two people
+        // apart, short ones bowed so their words clear their people.
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': (edge: EdgeSingular) => Number(edge.data('controlDistance')),
+        'control-point-weights': 0.5,
+        'edge-distances': 'node-position',
         width: 1.75,
         'line-color': theme.edge,
         'target-arrow-color': theme.edge,
@@ -104,14 +96,15 @@ export function mapStylesheet(
         label: 'data(label)',
         color: theme.text,
         'font-family': FONT_FAMILY,
-        'font-size': 14,
-        // Along the arrow, so the labels of parallel relations stack instead of colliding.
-        'text-rotation': 'autorotate',
+        'font-size': LABEL_FONT_SIZE,
+        'font-weight': LABEL_FONT_WEIGHT,
+        'line-height': LABEL_LINE_HEIGHT_RATIO,
+        'text-rotation': 'none',
         'text-wrap': 'wrap',
-        'text-max-width': (edge: EdgeSingular) => `${Number(edge.data('labelWidth'))}px`,
+        'text-max-width': NO_WRAP_WIDTH,
         'text-background-color': theme.background,
         'text-background-opacity': 0.92,
-        'text-background-padding': '3px',
+        'text-background-padding': `${LABEL_PADDING}px`,
         'text-background-shape': 'roundrectangle',
       },
     },
@@ -180,23 +173,4 @@ export function mapStylesheet(
     { selector: 'edge.dimmed', style: { 'min-zoomed-font-size': DIMMED_LABEL_SHOWN_FROM } },
     { selector: 'node.dimmed', style: { 'min-zoomed-font-size': DIMMED_NAME_SHOWN_FROM } },
   ];
-}
-
-/**
- * The size of the node that holds a name: wrapped at spaces the way
- * Cytoscape wraps it (a long name takes two lines rather than being cut).
- */
-export function nameBox(name: string, nameWidth: (text: string) => number): { width: number; height: number } {
-  const lines: string[] = [];
-  for (const word of name.split(/\s+/).filter((w) => w !== '')) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && nameWidth(`${last} ${word}`) <= NAME_MAX_WIDTH) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  const widest = Math.max(0, ...lines.map((line) => Math.min(nameWidth(line), NAME_MAX_WIDTH)));
-  const lineCount = Math.max(1, lines.length);
-  return {
-    width: widest + 2 * NAME_PADDING,
-    height: lineCount * NAME_FONT_SIZE * NAME_LINE_HEIGHT + 2 * NAME_PADDING - 6,
-  };
 }

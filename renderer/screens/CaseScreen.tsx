@@ -21,6 +21,12 @@ import { useBridgeCall } from '../ui/useBridgeCall';
 import { useAfterFirstFrames } from '../ui/useAfterFirstFrames';
 import { SystemPanel } from './SystemPanel';
 
+/** The zoom the maps share: the smallest of their fit zooms (maps with nobody do not count); null before any is measured. */
+function sharedFitZoom(zooms: Record<SystemId, number | null>): number | null {
+  const known = SYSTEM_IDS.map((system) => zooms[system]).filter((zoom): zoom is number => zoom !== null);
+  return known.length === 0 ? null : Math.min(...known);
+}
+
 /** Asked before the app leaves the case screen; resolves false to stay. */
 export type LeaveGuard = () => Promise<boolean>;
 
@@ -79,7 +85,7 @@ interface CaseEditorProps {
   registerLeaveGuard: (guard: LeaveGuard | null) => void;
 }
 
-const NO_LAYOUT_REQUESTS: Record<SystemId, number> = { client: 0, therapy: 0, supervision: 0 };
+const NO_FIT_ZOOMS: Record<SystemId, number | null> = { client: null, therapy: null, supervision: null };
 
 /**
  * The open case, editable: every change is a command recorded in the edit
@@ -90,7 +96,9 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const kase = history.present;
   const autosave = useAutosave(bridge, initial, kase);
   const { edit, undo, redo } = history;
-  const [layoutRequests, setLayoutRequests] = useState(NO_LAYOUT_REQUESTS);
+  const [fitZooms, setFitZooms] = useState(NO_FIT_ZOOMS);
+  const [focusedSystem, setFocusedSystem] = useState<SystemId | null>(null);
+  const [echoDrawerOpen, setEchoDrawerOpen] = useState(false);
   const [relationDraft, setRelationDraft] = useState<RelationDraft | null>(null);
   const [selectedPersonId, setSelectedPersonId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -138,8 +146,27 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
 
   const relayout = (system: SystemId) => {
     edit({ type: 'reset-layout', system });
-    setLayoutRequests((requests) => ({ ...requests, [system]: requests[system] + 1 }));
   };
+
+  // One scale for the three maps: the smallest zoom at which each shows all
+  // of itself, so the same name is the same size in every map and nobody is cut off.
+  const sharedZoom = sharedFitZoom(fitZooms);
+  const reportFitZoom = useCallback((system: SystemId, zoom: number | null) => {
+    setFitZooms((zooms) => (zooms[system] === zoom ? zooms : { ...zooms, [system]: zoom }));
+  }, []);
+
+  // Escape returns from a focused map, and closes the echo drawer, wherever focus is outside a field or dialog.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [role="dialog"], dialog')) return;
+      if (focusedSystem !== null) setFocusedSystem(null);
+      else if (echoDrawerOpen) setEchoDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [focusedSystem, echoDrawerOpen]);
 
   return (
     <main className="screen screen-wide case-screen" aria-labelledby="case-heading" data-case-hash={hash} data-case-id={kase.id}>
@@ -192,14 +219,17 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
 
       <div className="case-workspace">
         <div className="case-main">
-          <div className="triptych">
+          <div className="triptych triptych-maps" data-focused-system={focusedSystem ?? undefined}>
             {SYSTEM_IDS.map((system) => (
               <SystemPanel
                 key={system}
                 kase={kase}
                 system={system}
                 highlight={echoes.highlights[system]}
-                layoutRequest={layoutRequests[system]}
+                zoom={focusedSystem === null ? sharedZoom : null}
+                onFitZoom={(zoom) => reportFitZoom(system, zoom)}
+                focused={focusedSystem === system}
+                onToggleFocus={() => setFocusedSystem((current) => (current === system ? null : system))}
                 onRelayout={() => relayout(system)}
                 onAddRelation={() => setRelationDraft({ system })}
                 onMovePerson={(personId, position) => {
@@ -261,7 +291,17 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
             </>
           )}
         </div>
-        <aside className="echo-column" aria-label="Echoes">
+        <button
+          type="button"
+          className="echo-drawer-handle"
+          aria-expanded={echoDrawerOpen}
+          aria-controls="echo-column"
+          onClick={() => setEchoDrawerOpen((open) => !open)}
+          data-testid="echo-drawer-handle"
+        >
+          {echoDrawerOpen ? 'Hide echoes' : `Echoes (${echoes.analysis.echoes.length})`}
+        </button>
+        <aside id="echo-column" className="echo-column" aria-label="Echoes" data-open={echoDrawerOpen ? 'true' : 'false'}>
           <EchoPanel
             echoes={echoes.analysis.echoes}
             selectedEchoId={echoes.selectedEchoId}

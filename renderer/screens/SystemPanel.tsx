@@ -2,14 +2,19 @@ import { useState } from 'react';
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { CaseMap, type MapPosition } from '../map/CaseMap';
-import type { MapHighlight } from '../map/mapHighlight';
+import { useMapScene } from '../map/useMapScenes';
+import type { MapHighlight } from '../../shared/scene/highlight';
 import { SystemTable } from '../tables/SystemTable';
 
 interface SystemPanelProps {
   kase: Case;
   system: SystemId;
   highlight: MapHighlight | null;
-  layoutRequest: number;
+  /** The zoom the three maps share; null lets this map fit itself (focus mode). */
+  zoom: number | null;
+  onFitZoom: (zoom: number | null) => void;
+  focused: boolean;
+  onToggleFocus: () => void;
   onRelayout: () => void;
   onAddRelation: () => void;
   onMovePerson: (personId: string, position: MapPosition) => void;
@@ -27,7 +32,10 @@ export function SystemPanel({
   kase,
   system,
   highlight,
-  layoutRequest,
+  zoom,
+  onFitZoom,
+  focused,
+  onToggleFocus,
   onRelayout,
   onAddRelation,
   onMovePerson,
@@ -38,9 +46,10 @@ export function SystemPanel({
   const [view, setView] = useState<'map' | 'table'>('map');
   const headingId = `system-${system}-heading`;
   const nobody = kase.systems[system].members.length === 0;
+  const { scene, ms } = useMapScene(kase, system);
 
   return (
-    <section className="system-panel" aria-labelledby={headingId} data-view={view}>
+    <section className="system-panel" aria-labelledby={headingId} data-view={view} data-focused={focused ? 'true' : undefined} data-testid={`system-panel-${system}`}>
       <header className="system-panel-header">
         <h2 id={headingId}>{SYSTEM_NAMES[system]}</h2>
         <div className="system-tools" role="toolbar" aria-label={`${SYSTEM_NAMES[system]} tools`}>
@@ -55,17 +64,18 @@ export function SystemPanel({
           <button type="button" className="button button-small" onClick={onAddRelation} aria-label={`Add relation in ${SYSTEM_NAMES[system]}`}>
             Add relation
           </button>
-          <button type="button" className="button button-small" onClick={onRelayout} aria-label={`Re-layout ${SYSTEM_NAMES[system]}`}>
-            Re-layout
-          </button>
         </div>
       </header>
       <div className="system-view" hidden={view !== 'map'}>
         <CaseMap
-          case={kase}
-          system={system}
+          scene={scene}
+          layoutMs={ms}
           highlight={highlight}
-          layoutRequest={layoutRequest}
+          zoom={zoom}
+          onFitZoom={onFitZoom}
+          focused={focused}
+          onToggleFocus={onToggleFocus}
+          onRelayout={onRelayout}
           onMovePerson={onMovePerson}
           onConnectPeople={onConnectPeople}
           onSelectPerson={onSelectPerson}

@@ -2,7 +2,7 @@ import type { Case } from '../../shared/case/schema';
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { BUILT_IN_FEELINGS } from '../../shared/library/feelings';
 import { roleLabelsOf } from '../../shared/library/relationLabel';
-import type { MapHighlight } from '../map/mapHighlight';
+import type { MapHighlight } from '../../shared/scene/highlight';
 import './tables.css';
 
 interface SystemTableProps {

@@ -34,10 +34,16 @@ export function startHistory(kase: Case): EditHistory {
  * `coalesceKey` (typing in one field, dragging one node) merge into the step
  * the first of them made, so one Undo takes back the whole gesture. An edit
  * that changes nothing returns the same history; a refused edit throws
- * CommandError and the history is untouched.
+ * CommandError and the history is untouched. `settle` finishes a changed
+ * case before it is recorded (the app keeps its maps' arrangement with it).
  */
-export function recordEdit(history: EditHistory, command: CaseCommand, options: { coalesceKey?: string } = {}): EditHistory {
-  const next = applyCommand(history.present, command);
+export function recordEdit(
+  history: EditHistory,
+  command: CaseCommand,
+  options: { coalesceKey?: string; settle?: (before: Case, after: Case, command: CaseCommand) => Case } = {},
+): EditHistory {
+  const applied = applyCommand(history.present, command);
+  const next = options.settle && applied !== history.present ? options.settle(history.present, applied, command) : applied;
   if (next === history.present) return history;
   const key = options.coalesceKey;
   const merges = key !== undefined && key === history.coalesceKey && history.past.length > 0;

@@ -3,13 +3,13 @@ import type { CaseAnalysis, Echo } from '../analysis/types';
 import type { Case } from '../case/schema';
 import { SYSTEM_IDS, SYSTEM_NAMES, type SystemId } from '../case/systems';
 import { deidentifyCase } from './deidentify';
-import { echoHighlights, type MapHighlight } from './echoHighlight';
+import { echoHighlights, type MapHighlight } from '../scene/highlight';
 import { echoKindWords, identificationSummary, listInWords } from './echoSummary';
 import { fitHandout, HANDOUT_SHEETS, rowsShown, shortenText, type EchoRowText, type HandoutBlock, type HandoutFit, type HandoutText, type QuestionBlockText } from './handoutFit';
 import { handoutStyles, type HandoutPages, type Paper } from './handoutStyles';
 import { legendEntries, renderSystemSvg, type LegendEntry } from './mapSvg';
 import { escapeMarkup as esc } from './markup';
-import { HIGHLIGHT_COLOURS } from './palette';
+import { HIGHLIGHT_COLOURS } from '../scene/palette';
 import { promptsForEcho, type ReflectivePrompts } from './prompts';
 
 export type { HandoutPages, Paper } from './handoutStyles';

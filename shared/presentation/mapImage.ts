@@ -1,6 +1,6 @@
 import type { Case } from '../case/schema';
 import { SYSTEM_IDS, type SystemId } from '../case/systems';
-import type { MapHighlight } from './echoHighlight';
+import type { MapHighlight } from '../scene/highlight';
 import { svgNumber as n } from './markup';
 import { renderLegendSvg, renderSystemSvg, renderTriptychSvg, type LegendHighlight } from './mapSvg';
 

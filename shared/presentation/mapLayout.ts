@@ -1,7 +1,7 @@
 import type { Case, Person, Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
-import { personColour } from './palette';
+import { personColour } from '../scene/palette';
 import { startingPositions } from '../layout/startingPositions';
 
 /** A point in map units (the same units as a member's saved `position`). */

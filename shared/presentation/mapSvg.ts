@@ -1,9 +1,9 @@
 import type { Case, Person } from '../case/schema';
 import { SYSTEM_IDS, SYSTEM_NAMES, type SystemId } from '../case/systems';
-import type { MapHighlight } from './echoHighlight';
+import type { MapHighlight } from '../scene/highlight';
 import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, layoutSystem, NAME_FONT_SIZE, NAME_LINE_HEIGHT, type SystemLayout } from './mapLayout';
 import { escapeMarkup as esc, svgNumber as n } from './markup';
-import { personColour } from './palette';
+import { personColour } from '../scene/palette';
 
 /** How one map is drawn. */
 export interface MapSvgOptions {
@@ -144,7 +144,7 @@ function drawSystem(kase: Case, system: SystemId, options: MapSvgOptions, prefix
   );
 
   const edges = layout.edges.map((edge) => {
-    const index = highlights.findIndex((h) => h.relationIds.includes(edge.relationId));
+    const index = highlights.findIndex((h) => h.relationIds.has(edge.relationId));
     const colour = index === -1 ? EDGE_COLOUR : (highlights[index] as MapHighlight).colour;
     const width = index === -1 ? 1.75 : 4;
     return `<path d="${edge.path}" fill="none" stroke="${esc(colour)}" stroke-width="${width}" marker-end="url(#${id}-arrow-${index + 1})" data-relation="${esc(edge.relationId)}"/>`;
@@ -158,7 +158,7 @@ function drawSystem(kase: Case, system: SystemId, options: MapSvgOptions, prefix
     const left = node.centre.x - node.width / 2;
     const top = node.centre.y - node.height / 2;
     const rings = highlights
-      .filter((h) => h.personIds.includes(node.personId))
+      .filter((h) => h.personIds.has(node.personId))
       .map((h, ring) => {
         const grow = 5 + ring * 5;
         return `<rect x="${n(left - grow)}" y="${n(top - grow)}" width="${n(node.width + 2 * grow)}" height="${n(node.height + 2 * grow)}" rx="${n(10 + grow)}" fill="none" stroke="${esc(h.colour)}" stroke-width="4"/>`;

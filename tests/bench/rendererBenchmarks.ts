@@ -7,7 +7,7 @@ import { analyzeCase, type Echo } from '../../shared/analysis/index';
 import { serializeCaseFile } from '../../shared/case/parse';
 import { CaseSchema, type Case } from '../../shared/case/schema';
 import { SYSTEM_IDS, type SystemId } from '../../shared/case/systems';
-import { echoHighlights } from '../../renderer/echoes/echoHighlights';
+import { echoHighlights } from '../../shared/scene/highlight';
 import { systemMapElements } from '../../renderer/map/elements';
 import { launchWorkbench, type Workbench } from '../e2e/harness';
 import { CaseListScreen, CaseScreen } from '../e2e/pages';

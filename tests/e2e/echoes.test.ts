@@ -6,7 +6,7 @@ import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
 import type { Case } from '../../shared/case/schema';
 import { SYSTEM_IDS } from '../../shared/case/systems';
-import { echoHighlights } from '../../renderer/echoes/echoHighlights';
+import { echoHighlights } from '../../shared/scene/highlight';
 import { EchoPanelView, SystemView } from './echoPages';
 import { launchWorkbench, type Workbench } from './harness';
 import { CaseListScreen, CaseScreen } from './pages';

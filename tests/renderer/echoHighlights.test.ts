@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
 import { identificationBadges, peopleInEcho, personNameInEchoes } from '../../renderer/echoes/echoFacts';
-import { echoHighlights } from '../../renderer/echoes/echoHighlights';
+import { echoHighlights } from '../../shared/scene/highlight';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/01-pressure-to-get-it-right.json');
 const kase = parseCaseFileText(readFileSync(EXAMPLE, 'utf8'), 'example-01.json').case;

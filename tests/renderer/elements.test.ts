@@ -5,7 +5,7 @@ import { parseCaseFileText } from '../../shared/case/parse';
 import { CaseSchema, type Case, type CaseInput } from '../../shared/case/schema';
 import { SYSTEM_IDS } from '../../shared/case/systems';
 import { personNodeId, relationEdgeId, systemMapElements } from '../../renderer/map/elements';
-import { KIND_COLOURS, OTHER_COLOURS } from '../../renderer/map/personColours';
+import { OTHER_PERSON_COLOURS as OTHER_COLOURS, PERSON_KIND_COLOURS as KIND_COLOURS } from '../../shared/scene/palette';
 
 const EXAMPLES_DIR = resolve(import.meta.dirname, '../../resources/examples');
 
@@ -77,18 +77,16 @@ describe('systemMapElements', () => {
   it('labels nodes with names and arrows with "from role → to role", custom roles included', () => {
     const { nodes, edges } = systemMapElements(makeCase(), 'client');
     expect(nodes.map((n) => n.data.label)).toEqual(['Mark', 'Manager', 'Partner']);
+    const words = (label: string | undefined) => label?.replace(/\n/g, ' ');
     const byRelation = new Map(edges.map((e) => [e.data.relationId, e.data]));
-    expect(byRelation.get('r1')).toMatchObject({
-      source: personNodeId('m'),
-      target: personNodeId('c'),
-      label: 'Critic → Anxious performer',
-    });
-    expect(byRelation.get('r3')?.label).toBe('Martyr → Withdrawn / waiting');
+    expect(byRelation.get('r1')).toMatchObject({ source: personNodeId('m'), target: personNodeId('c') });
+    expect(words(byRelation.get('r1')?.label)).toBe('Critic → Anxious performer');
+    expect(words(byRelation.get('r3')?.label)).toBe('Martyr → Withdrawn / waiting');
   });
 
   it('falls back to one role, or to a shortened act, when a relation names fewer roles', () => {
     const kase = makeCase();
-    const client = new Map(systemMapElements(kase, 'client').edges.map((e) => [e.data.relationId, e.data.label]));
+    const client = new Map(systemMapElements(kase, 'client').edges.map((e) => [e.data.relationId, e.data.label.replace(/\n/g, ' ')]));
     expect(client.get('r2')).toBe('Self-critic');
     expect(client.get('r4')).toBe('goes quiet at dinner whenever work come…');
     expect(systemMapElements(kase, 'therapy').edges[0]?.data.label).toBe('→ Rescuer');
@@ -156,7 +154,6 @@ describe('systemMapElements', () => {
     const positions = (c: Case) =>
       Object.fromEntries(systemMapElements(c, 'client').nodes.map((n) => [n.data.personId, n.position]));
     expect(positions(reordered)).toEqual(positions(kase));
-    expect(positions(kase).c).toEqual({ x: 0, y: 0 });
     const distinct = new Set(Object.values(positions(kase)).map((p) => `${p.x},${p.y}`));
     expect(distinct.size).toBe(3);
   });
@@ -174,11 +171,11 @@ describe('systemMapElements', () => {
     }
   });
 
-  it('puts a pair side by side, client before therapist before supervisor', () => {
+  it('puts a pair side by side with the therapist on the right in therapy and in supervision', () => {
     const kase = makeCase();
     const x = (system: 'therapy' | 'supervision', person: string) =>
       systemMapElements(kase, system).nodes.find((n) => n.data.personId === person)?.position.x ?? Number.NaN;
     expect(x('therapy', 'c')).toBeLessThan(x('therapy', 't'));
-    expect(x('supervision', 't')).toBeLessThan(x('supervision', 's'));
+    expect(x('supervision', 's')).toBeLessThan(x('supervision', 't'));
   });
 });

@@ -6,7 +6,7 @@ import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
 import { SYSTEM_IDS } from '../../shared/case/systems';
 import { deidentifyCase } from '../../shared/presentation/deidentify';
-import { echoHighlights } from '../../shared/presentation/echoHighlight';
+import { echoHighlights } from '../../shared/scene/highlight';
 import { renderMapImage, svgSize } from '../../shared/presentation/mapImage';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/03-both-waiting.json');

@@ -7,9 +7,9 @@ import { parseCaseFileText } from '../../shared/case/parse';
 import { CaseSchema, type Case } from '../../shared/case/schema';
 import { SYSTEM_IDS } from '../../shared/case/systems';
 import { deidentifyCase } from '../../shared/presentation/deidentify';
-import { echoHighlights } from '../../shared/presentation/echoHighlight';
+import { echoHighlights } from '../../shared/scene/highlight';
 import { renderLegendSvg, renderSystemSvg, renderTriptychSvg } from '../../shared/presentation/mapSvg';
-import { HIGHLIGHT_COLOURS, PERSON_KIND_COLOURS } from '../../shared/presentation/palette';
+import { HIGHLIGHT_COLOURS, PERSON_KIND_COLOURS } from '../../shared/scene/palette';
 
 const repo = resolve(import.meta.dirname, '../..');
 const examples = ['01-pressure-to-get-it-right.json', '02-working-harder.json', '03-both-waiting.json'].map(
@@ -134,8 +134,8 @@ describe('renderSystemSvg', () => {
     if (echo === undefined) throw new Error('the example lost its critic → performer echo');
     const colour = HIGHLIGHT_COLOURS[0] as string;
     const highlight = echoHighlights(kase, echo, colour);
-    expect(highlight.client).toEqual({ personIds: ['mgr', 'c'], relationIds: ['cw1'], colour });
-    expect(highlight.therapy).toEqual({ personIds: [], relationIds: [], colour });
+    expect(highlight.client).toEqual({ personIds: new Set(['mgr', 'c']), relationIds: new Set(['cw1']), colour });
+    expect(highlight.therapy).toEqual({ personIds: new Set(), relationIds: new Set(), colour });
     const document = parseSvg(renderSystemSvg(kase, 'client', { highlight: highlight.client }));
     expect(document.querySelector('path[data-relation="cw1"]')?.getAttribute('stroke')).toBe(colour);
     expect(document.querySelector('path[data-relation="cw2"]')?.getAttribute('stroke')).not.toBe(colour);
@@ -148,8 +148,8 @@ describe('renderSystemSvg', () => {
     const echo = analyzeCase(kase).echoes.find((e) => e.id === 'role:exact:rescuer');
     if (echo === undefined) throw new Error('the example lost its rescuer echo');
     const highlight = echoHighlights(kase, echo, '#000000');
-    expect(highlight.client.relationIds).toEqual(['cw5', 'cw6']);
-    expect(highlight.therapy.relationIds).toEqual(['th2', 'th3']);
+    expect([...highlight.client.relationIds]).toEqual(['cw5', 'cw6']);
+    expect([...highlight.therapy.relationIds]).toEqual(['th2', 'th3']);
   });
 });
 

@@ -2,11 +2,9 @@ import type { Person } from '../case/schema';
 import type { PersonKind } from '../case/systems';
 
 /**
- * The person colours of the app's maps (renderer/map/personColours.ts),
- * repeated here so that printed and exported maps, which are drawn in
- * shared/, use the very same colours: the client blue, the therapist green,
- * the supervisor purple, and the others in cast order. Each carries white
- * text at WCAG AA.
+ * The person colours of every map, on screen and on paper: the client always
+ * blue, the therapist green, the supervisor purple, so a clinician learns
+ * them once; the others in cast order. Each carries white text at WCAG AA.
  */
 export const PERSON_KIND_COLOURS: Record<Exclude<PersonKind, 'other'>, string> = {
   client: '#1f5c99',
