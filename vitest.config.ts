@@ -23,6 +23,8 @@ const SLOW = ['tests/node/store-crash.test.ts', 'tests/node/vault-crash.test.ts'
 export default defineConfig({
   test: {
     environment: 'node',
+    // expect.poll waits for a condition, not a time: give it as long as a busy machine needs.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import type { CliCommand } from './command';
 import { BadInputError, StoreUnavailableError } from './failure';
 import { PASSPHRASE_FILE_OPTION, readPassphrase } from './passphrase';
+import { commandEnvironment } from './withCaseStore';
 
 const NO_ENCRYPTION = '--no-encryption';
 
@@ -26,7 +27,8 @@ export const initCommand: CliCommand = {
     const passphraseFile = args.options.get(PASSPHRASE_FILE_OPTION);
     const unencrypted = args.flags.has(NO_ENCRYPTION);
     if (unencrypted && passphraseFile !== undefined) throw new UsageError(`init: ${NO_ENCRYPTION} and ${PASSPHRASE_FILE_OPTION} cannot go together`);
-    const dataDir = resolveDataDir();
+    const environment = commandEnvironment();
+    const dataDir = resolveDataDir(environment.env);
     let status;
     try {
       status = await vaultStatus(dataDir);
@@ -46,7 +48,7 @@ export const initCommand: CliCommand = {
       return;
     }
 
-    const passphrase = await readPassphrase({ file: passphraseFile, confirm: true, prompt: 'Choose a passphrase for the new case store' });
+    const passphrase = await readPassphrase({ ...environment, file: passphraseFile, confirm: true, prompt: 'Choose a passphrase for the new case store' });
     let recoveryKey: string;
     try {
       ({ recoveryKey } = await setUpProtection(dataDir, passphrase));

@@ -17,6 +17,10 @@ export interface PassphraseSources {
   confirm?: boolean;
   /** What the prompt says, e.g. "Passphrase for the case store in …". */
   prompt: string;
+  /** Where TRIPTYCH_PASSPHRASE is read: process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Whether there is a terminal to prompt on: process.stdin.isTTY by default. */
+  terminal?: boolean;
 }
 
 /**
@@ -27,9 +31,9 @@ export interface PassphraseSources {
  */
 export async function readPassphrase(sources: PassphraseSources): Promise<string> {
   if (sources.file !== undefined) return readPassphraseFile(sources.file);
-  const fromEnvironment = process.env[PASSPHRASE_VARIABLE];
+  const fromEnvironment = (sources.env ?? process.env)[PASSPHRASE_VARIABLE];
   if (fromEnvironment !== undefined) return fromEnvironment;
-  if (!process.stdin.isTTY) {
+  if (!(sources.terminal ?? process.stdin.isTTY === true)) {
     throw new BadInputError(
       `This needs the case store's passphrase, and there is no terminal to ask for it. Give it with ${PASSPHRASE_FILE_OPTION} FILE (a file holding only the passphrase) or in the ${PASSPHRASE_VARIABLE} environment variable. Nothing was changed.`,
     );

@@ -10,7 +10,7 @@ import { initCommand } from './initCommand';
 import { listCommand } from './listCommand';
 import { PASSPHRASE_FILE_OPTION } from './passphrase';
 import { formatUsage } from './usage';
-import { withStoreCommandContext } from './withCaseStore';
+import { withStoreCommandContext, type CliEnvironment } from './withCaseStore';
 
 const COMMANDS: readonly CliCommand[] = [analyzeCommand, caseloadCommand, initCommand, listCommand, importCommand, exportCommand, handoutCommand];
 /** The commands that open the store, and so take --passphrase-file besides their own options. */
@@ -18,8 +18,12 @@ const STORE_COMMANDS: ReadonlySet<CliCommand> = new Set([listCommand, importComm
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 const HELP_FLAGS = new Set(['--help', '-h']);
 
-/** Runs one command line (the words after the program name) and returns its exit status. */
-export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+/**
+ * Runs one command line (the words after the program name) and returns its
+ * exit status. `environment` stands in for the process's environment variables
+ * and terminal, so the command line can run in-process (the tests do).
+ */
+export async function runCli(argv: readonly string[], output: CliOutput, environment: CliEnvironment = {}): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name !== undefined && HELP_WORDS.has(name)) {
@@ -38,7 +42,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     const spec = STORE_COMMANDS.has(command) ? { ...command, options: [...command.options, PASSPHRASE_FILE_OPTION] } : command;
     const args = parseArguments(rest, spec);
     const passphraseFile = STORE_COMMANDS.has(command) ? args.options.get(PASSPHRASE_FILE_OPTION) : undefined;
-    await withStoreCommandContext({ passphraseFile, output }, () => command.run(args, output));
+    await withStoreCommandContext({ ...environment, passphraseFile, output }, () => command.run(args, output));
     return EXIT_OK;
   } catch (error) {
     const failure = describeFailure(error);

@@ -10,8 +10,16 @@ import type { CliOutput } from './command';
 import { BadInputError, StoreUnavailableError } from './failure';
 import { readPassphrase } from './passphrase';
 
+/** Where a command finds its settings: the process's own unless a caller (a test running the CLI in-process) gives others. */
+export interface CliEnvironment {
+  /** Where TRIPTYCH_DATA_DIR and TRIPTYCH_PASSPHRASE are read: process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Whether standard input is a terminal to ask for a passphrase on: process.stdin.isTTY by default. */
+  terminal?: boolean;
+}
+
 /** What a store command was given besides its own arguments: where to find the passphrase, and where to speak. */
-export interface StoreCommandContext {
+export interface StoreCommandContext extends CliEnvironment {
   passphraseFile?: string;
   output: CliOutput;
 }
@@ -23,6 +31,12 @@ const context = new AsyncLocalStorage<StoreCommandContext>();
 /** Runs one command with its passphrase sources and output in reach of withCaseStore. */
 export function withStoreCommandContext<T>(given: StoreCommandContext, work: () => Promise<T>): Promise<T> {
   return context.run(given, work);
+}
+
+/** The environment of the command being run, with the process's own filled in. */
+export function commandEnvironment(): Required<CliEnvironment> {
+  const given = context.getStore();
+  return { env: given?.env ?? process.env, terminal: given?.terminal ?? process.stdin.isTTY === true };
 }
 
 /** What to run when a folder holds no case store yet. */
@@ -45,7 +59,7 @@ export async function withCaseStore<T>(
   work: (store: CaseStore, dataDir: string) => Promise<T>,
   whenMissing?: (dataDir: string) => T,
 ): Promise<T> {
-  const dataDir = resolveDataDir();
+  const dataDir = resolveDataDir(commandEnvironment().env);
   const status = (await exists(dataDir)) ? await statusOf(dataDir) : 'new';
   if (status === 'new') {
     context.getStore()?.output.err(`${INIT_ADVICE}\n`);
@@ -68,7 +82,7 @@ export async function withCaseStore<T>(
 
 async function unlockedCodec(dataDir: string): Promise<DocumentCodec> {
   const given = context.getStore();
-  const passphrase = await readPassphrase({ file: given?.passphraseFile, prompt: `Passphrase for the case store in ${dataDir}` });
+  const passphrase = await readPassphrase({ ...commandEnvironment(), file: given?.passphraseFile, prompt: `Passphrase for the case store in ${dataDir}` });
   let unlocked;
   try {
     unlocked = await unlock(dataDir, passphrase);

@@ -16,7 +16,7 @@ describe('editing a case', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-editor-'));
     workbench = await launchWorkbench({ dataDir });
-    workbench.page.setDefaultTimeout(5000);
+    workbench.page.setDefaultTimeout(30_000);
   });
 
   afterAll(async () => {
@@ -28,7 +28,7 @@ describe('editing a case', () => {
   async function reopen(): Promise<CaseScreen> {
     await workbench.close();
     workbench = await launchWorkbench({ dataDir });
-    workbench.page.setDefaultTimeout(5000);
+    workbench.page.setDefaultTimeout(30_000);
     const list = new CaseListScreen(workbench.page);
     await list.rows().first().waitFor();
     return list.open(TITLE);
@@ -271,7 +271,7 @@ describe('an example case with an echo selected', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-echo-shots-'));
     workbench = await launchWorkbench({ dataDir });
-    workbench.page.setDefaultTimeout(5000);
+    workbench.page.setDefaultTimeout(30_000);
   });
 
   afterAll(async () => {

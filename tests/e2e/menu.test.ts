@@ -20,7 +20,7 @@ describe('the application menu', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'triptych-e2e-menu-'));
     workbench = await launchWorkbench({ dataDir });
-    workbench.page.setDefaultTimeout(5000);
+    workbench.page.setDefaultTimeout(30_000);
     const list = new CaseListScreen(workbench.page);
     await list.rows().first().waitFor();
     const title = (await list.titles()).find((candidate) => candidate.length > 0) ?? '';

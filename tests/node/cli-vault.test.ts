@@ -1,42 +1,28 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readKeystore } from '../../electron/crypto/keystore';
 import { vaultStatus } from '../../electron/crypto/vault';
 import { parseCaseFileText, serializeCaseFile } from '../../shared/case/parse';
+import { cliEnvironment, runCliInProcess, runCliProcess, type CliRun } from './fixtures/cliRun';
 import { hashTree, makeTempDir } from './fixtures/storeFiles';
 import { CLIENT_NAME, distinctiveCase, findPlainText, unencryptedFiles } from './fixtures/vault-files';
 
-const repo = resolve(import.meta.dirname, '../..');
 const PASSPHRASE = 'marble orchard kettle violin';
 const WRONG_PASSPHRASE_MESSAGE = 'That passphrase does not open this case store.';
 
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
- * Runs the real command line in a child process against `dataDir`, with no
- * terminal (stdin is not a TTY) and without TRIPTYCH_PASSPHRASE unless given.
+ * Runs the command line in-process against `dataDir`, with no terminal and
+ * without TRIPTYCH_PASSPHRASE unless given.
  */
 function cli(args: readonly string[], dataDir: string, passphraseVariable?: string): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TRIPTYCH_DATA_DIR: dataDir };
-  delete env.TRIPTYCH_PASSPHRASE;
-  if (passphraseVariable !== undefined) env.TRIPTYCH_PASSPHRASE = passphraseVariable;
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: repo, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
+  return runCliInProcess(args, cliEnvironment(dataDir, passphraseVariable));
+}
+
+/** The same in a child process whose standard input is a pipe, not a terminal. */
+function cliProcess(args: readonly string[], dataDir: string, passphraseVariable?: string): Promise<CliRun> {
+  return runCliProcess(args, cliEnvironment(dataDir, passphraseVariable));
 }
 
 let root: string;
@@ -68,7 +54,8 @@ async function newFolder(name: string): Promise<string> {
 describe('init', () => {
   it('creates an encrypted store and prints its recovery key once', async () => {
     const dataDir = await newFolder('init');
-    const run = await cli(['init', '--passphrase-file', passphraseFile], dataDir);
+    // The real program once: init as a clinician runs it.
+    const run = await cliProcess(['init', '--passphrase-file', passphraseFile], dataDir);
     expect(run.status, run.stderr).toBe(0);
     const recoveryKey = /(?:[0-9A-Z]{4}-){8}[0-9A-Z]{4}/.exec(run.stdout)?.[0];
     expect(recoveryKey).toBeDefined();
@@ -163,7 +150,8 @@ describe('the store commands on an encrypted store', () => {
 
   it('exits 2 without a terminal and without a passphrase source, saying how to give one', async () => {
     const before = await hashTree(dataDir);
-    const run = await cli(['list'], dataDir);
+    // A real process, whose standard input really is no terminal.
+    const run = await cliProcess(['list'], dataDir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--passphrase-file FILE');
     expect(run.stderr).toContain('TRIPTYCH_PASSPHRASE');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
@@ -11,31 +10,19 @@ import { openCaseStore } from '../../electron/store/caseStore';
 import { analysisToJson, analyzeCase } from '../../shared/analysis/index';
 import { MAX_CASE_FILE_BYTES, parseCaseFileText } from '../../shared/case/parse';
 import type { CaseInput } from '../../shared/case/schema';
+import { cliEnvironment, runCliInProcess, runCliProcess, type CliRun } from './fixtures/cliRun';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examplesDir = join(repo, 'resources', 'examples');
 
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+/** Runs the command line in-process against the store in `dataDir`. */
+function cli(args: readonly string[], dataDir: string): Promise<CliRun> {
+  return runCliInProcess(args, cliEnvironment(dataDir));
 }
 
-/** Runs the real command line in a child process, against the store in `dataDir`. */
-function cli(args: readonly string[], dataDir: string): Promise<CliRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: repo,
-      env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
+/** Runs the real command line in a child process against the store in `dataDir`. */
+function cliProcess(args: readonly string[], dataDir: string): Promise<CliRun> {
+  return runCliProcess(args, cliEnvironment(dataDir));
 }
 
 /** The worked example of analysis.md (Mark, Elena, S), as a case file. */
@@ -437,5 +424,58 @@ describe('arguments', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`triptych ${message}`);
+  });
+});
+
+// Everything above runs the command line in-process. These run the real
+// program, one child process per command: what main.ts adds around runCli
+// (the exit status, the two streams, tsx) is the same for every command.
+describe('the command line as a process', () => {
+  it('analyze prints the analysis and exits 0', async () => {
+    const run = await cliProcess(['analyze', markFile, '--json'], await newStoreDir('process-analyze'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(analysisToJson(analyzeCase(parseCaseFileText(await readFile(markFile, 'utf8'), markFile).case)));
+  });
+
+  it('caseload prints what recurs and exits 0', async () => {
+    const run = await cliProcess(['caseload', markFile, '--json'], await newStoreDir('process-caseload'));
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { therapists: { name: string }[] }).therapists.map((therapist) => therapist.name)).toEqual(['Elena']);
+  });
+
+  it('import, list and export go through the store and exit 0', async () => {
+    const dataDir = await newStoreDir('process-store');
+    const imported = await cliProcess(['import', markFile], dataDir);
+    expect(imported.status, imported.stderr).toBe(0);
+    const listed = await cliProcess(['list'], dataDir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^mark-2026 /m);
+    const exported = await cliProcess(['export', 'mark-2026'], dataDir);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(parseCaseFileText(exported.stdout, 'mark.json').case.id).toBe('mark-2026');
+  });
+
+  it('help prints the usage and exits 0; bad arguments and bad input exit 2 on standard error', async () => {
+    const dataDir = await newStoreDir('process-arguments');
+    const help = await cliProcess(['--help'], dataDir);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: triptych COMMAND');
+    const unknown = await cliProcess(['analyse', 'x.json'], dataDir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('triptych has no command "analyse"');
+  });
+
+  it('exits 1 when the store is open in another process', async () => {
+    const dataDir = await newStoreDir('process-locked');
+    const store = await openCaseStore({ dataDir });
+    try {
+      const run = await cliProcess(['list'], dataDir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`could not open the store in ${dataDir}`);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -114,9 +114,12 @@ report.menuSends = fake.log.filter((entry) => entry.name === 'webContents.send')
 report.log = fake.log.map((entry) => entry.name);
 let prevented = false;
 fake.listeners.get('before-quit')({ preventDefault: () => { prevented = true; } });
-await new Promise((done) => setTimeout(done, 500));
+// Until the store has closed and the app quits (the test's timeout bounds the wait), then a turn more for a second quit.
+const quits = () => fake.log.filter((entry) => entry.name === 'app.quit').length;
+while (quits() === 0) await new Promise((done) => setTimeout(done, 10));
+await new Promise((done) => setImmediate(done));
 report.quitHeldForStore = prevented;
-report.quitAfterClose = fake.log.filter((entry) => entry.name === 'app.quit').length;
+report.quitAfterClose = quits();
 console.log('REPORT ' + JSON.stringify(report));
 process.exit(0);
 `;
@@ -157,13 +160,14 @@ beforeAll(async () => {
   const run = spawnSync(process.execPath, [join(folder, 'driver.mjs')], {
     cwd: projectRoot,
     encoding: 'utf8',
-    timeout: 60_000,
+    // The real scrypt cost and a store on disk: generous, for a loaded 2-core machine.
+    timeout: 150_000,
     env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir, TRIPTYCH_MAIN_URL: pathToFileURL(builtMain).href },
   });
   const line = run.stdout.split('\n').find((candidate) => candidate.startsWith('REPORT '));
   if (line === undefined) throw new Error(`the main process did not start:\n${run.stdout}\n${run.stderr}`);
   report = JSON.parse(line.slice('REPORT '.length)) as Report;
-});
+}, 180_000);
 
 afterAll(async () => {
   if (folder !== undefined) await rm(folder, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,32 +18,15 @@ import { deidentifyCase } from '../../shared/presentation/deidentify';
 import { renderHandoutHtml } from '../../shared/presentation/handoutHtml';
 import { promptsForEcho, type ReflectivePrompts } from '../../shared/presentation/prompts';
 import { isDescriptiveName } from '../../shared/presentation/relationWords';
+import { cliEnvironment, runCliInProcess, runCliProcess, type CliRun } from './fixtures/cliRun';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
 const examplesDir = join(repo, 'resources', 'examples');
 
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real command line in a child process, against the store in `dataDir`. */
+/** Runs the command line in-process against the store in `dataDir`. */
 function cli(args: readonly string[], dataDir: string): Promise<CliRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: repo,
-      env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
+  return runCliInProcess(args, cliEnvironment(dataDir));
 }
 
 /** The PDF's text (poppler's pdftotext), with every run of white space made one space. */
@@ -107,7 +90,10 @@ describe('handout from the command line', () => {
     for (const [index, { file, kase }] of examples.entries()) {
       const layout = layouts[index % layouts.length] as (typeof layouts)[number];
       const out = join(root, `example-${index}.pdf`);
-      const result = await cli(['handout', file, '--out', out, '--deidentify', '--paper', layout.paper, '--pages', String(layout.pages)], join(root, 'no-store'));
+      const args = ['handout', file, '--out', out, '--deidentify', '--paper', layout.paper, '--pages', String(layout.pages)];
+      // The first through the real program in a child process, the others in-process.
+      const environment = cliEnvironment(join(root, 'no-store'));
+      const result = index === 0 ? await runCliProcess(args, environment) : await runCliInProcess(args, environment);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout).toContain(`Wrote a ${layout.pages}-page ${layout.paper} handout of ${kase.id}, de-identified`);
@@ -229,17 +215,13 @@ describe('printHandoutPdf', () => {
     }
   });
 
-  it('takes a few seconds at most for the largest example, Chromium start included', async () => {
+  // How long it takes is the benchmarks' business (npm run bench), not a test's: a busy machine is not a failure.
+  it('prints the largest example with a cold Chromium', async () => {
     const largest = [...examples].sort((a, b) => b.bytes - a.bytes)[0] as (typeof examples)[number];
-    const timings: number[] = [];
-    for (let round = 0; round < 3; round += 1) {
-      const started = performance.now();
-      const html = renderHandoutHtml({ kase: largest.kase, deidentify: true, paper: 'A4', pages: 2, date: '2026-11-20', prompts });
-      await printHandoutPdf(html, { paper: 'A4' });
-      timings.push(performance.now() - started);
-    }
-    const median = [...timings].sort((a, b) => a - b)[1] as number;
-    console.log(`handout of ${largest.kase.id} (${largest.bytes} bytes), cold Chromium each time: median ${Math.round(median)} ms of ${timings.map(Math.round).join(', ')} ms`);
-    expect(median).toBeLessThan(15_000);
+    const started = performance.now();
+    const html = renderHandoutHtml({ kase: largest.kase, deidentify: true, paper: 'A4', pages: 2, date: '2026-11-20', prompts });
+    const pdf = await printHandoutPdf(html, { paper: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    console.log(`handout of ${largest.kase.id} (${largest.bytes} bytes), cold Chromium: ${Math.round(performance.now() - started)} ms`);
   });
 });

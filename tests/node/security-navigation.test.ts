@@ -322,7 +322,8 @@ describe.skipIf(!existsSync(builtMain))('the built main process of a packaged ap
     const run = spawnSync(process.execPath, [join(folder, 'driver.mjs')], {
       cwd: projectRoot,
       encoding: 'utf8',
-      timeout: 60_000,
+      // Generous, for a loaded 2-core machine (the project's hookTimeout bounds the whole hook).
+      timeout: 150_000,
       env: {
         ...process.env,
         TRIPTYCH_DATA_DIR: join(folder, 'data'),

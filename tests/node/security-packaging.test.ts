@@ -144,9 +144,10 @@ describe.skipIf(!built)('electron-builder with a stand-in Electron, offline', ()
     run = spawnSync(
       process.execPath,
       [join(projectRoot, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', `-c.electronDist=${dist}`, `-c.directories.output=${output()}`],
-      { cwd: projectRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
+      // Generous, for a loaded 2-core machine.
+      { cwd: projectRoot, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
     );
-  }, 150_000);
+  }, 300_000);
 
   it('packages the app and flips the fuses of the packaged binary', async () => {
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);

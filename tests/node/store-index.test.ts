@@ -1,11 +1,12 @@
 import { promises as fs, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keepBackup } from '../../electron/store/backups';
 import { openCaseStore, type CaseStore } from '../../electron/store/caseStore';
 import type { DocumentCodec } from '../../electron/store/codec';
 import { CaseDocumentSchema, StoreIndexSchema } from '../../electron/store/documents';
+import type { Case } from '../../shared/case/schema';
 import { TriptychError } from '../../shared/ipc/result';
 import { sampleCase } from './fixtures/cases';
 import { exited, firstLine, makeTempDir, startFixture } from './fixtures/storeFiles';
@@ -163,7 +164,7 @@ describe('opening from the index', () => {
     expect(decoded).toEqual(['index']);
   });
 
-  it('repairs the index after a crash between a case write and the index flush', { timeout: 30_000 }, async () => {
+  it('repairs the index after a crash between a case write and the index flush', async () => {
     const store = await openStore();
     const original = await store.create(sampleCase('busy', { summary: 'save 0' }));
     await store.create(sampleCase('quiet'));
@@ -228,19 +229,31 @@ describe('reading a case', () => {
 });
 
 describe('the index on disk', () => {
-  it('follows a save within about a second while the store is open, and is current after close', async () => {
+  it('follows a save within a second while the store is open, and is current after close', async () => {
     let store = await openStore();
     const kase = await store.create(sampleCase('mark'));
     await store.close();
 
-    store = await openStore();
-    const first = await store.save({ ...kase, summary: 'first' });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect((await indexOnDisk()).cases[0]?.updatedAt).toBe(first.updatedAt);
+    // The store's flush timer runs on a fake clock: no real second to wait for
+    // (and none to overrun on a busy machine). The file work stays real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let first: Case;
+    try {
+      store = await openStore();
+      first = await store.save({ ...kase, summary: 'first' });
+      await vi.advanceTimersByTimeAsync(999);
+      expect((await indexOnDisk()).cases[0]?.updatedAt).toBe(kase.updatedAt);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect.poll(async () => (await indexOnDisk()).cases[0]?.updatedAt).toBe(first.updatedAt);
+    } finally {
+      vi.useRealTimers();
+    }
 
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A later millisecond, so the second save's stamp differs from the first's.
+    await expect.poll(() => Date.now()).toBeGreaterThan(Date.parse(first.updatedAt));
     const second = await store.save({ ...kase, summary: 'second' });
     await store.close();
+    expect(second.updatedAt).not.toBe(first.updatedAt);
     expect((await indexOnDisk()).cases[0]?.updatedAt).toBe(second.updatedAt);
   });
 });

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace, type OpenWorkspaceOptions, type Workspace } from '../../electron/app/openWorkspace';
 import { WRONG_PASSPHRASE_MESSAGE } from '../../electron/crypto/vault';
 import type { Channel } from '../../shared/ipc/contract';
@@ -219,30 +219,43 @@ describe('a workspace that can be locked', () => {
 });
 
 describe('auto-lock', () => {
+  // The idle timer runs on a fake clock with real minutes: nothing waits for
+  // real time, so a busy machine can neither slow these down nor fail them.
   it('locks in the main process after the idle minutes pass with no bridge call', async () => {
-    // One "minute" lasts 40 ms here.
-    const ws = await open({ minuteMsForTests: 40 });
-    await call('vault:set-up', { passphrase: PASSPHRASE });
-    expect(await call('vault:set-auto-lock', { minutes: 3 })).toMatchObject({ autoLockMinutes: 3 });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const ws = await open();
+      await call('vault:set-up', { passphrase: PASSPHRASE });
+      expect(await call('vault:set-auto-lock', { minutes: 3 })).toMatchObject({ autoLockMinutes: 3 });
 
-    // Kept busy for three times the delay, it stays unlocked.
-    for (let step = 0; step < 12; step++) {
-      await new Promise((done) => setTimeout(done, 30));
-      await call('cases:list');
+      // Kept busy for three times the delay, it stays unlocked.
+      for (let step = 0; step < 12; step++) {
+        await vi.advanceTimersByTimeAsync(45_000);
+        await call('cases:list');
+      }
+      expect(ws.vaultState()).toBe('unlocked');
+
+      await vi.advanceTimersByTimeAsync(3 * 60_000 - 1);
+      expect(ws.vaultState()).toBe('unlocked');
+      await vi.advanceTimersByTimeAsync(1);
+      await expect.poll(() => ws.vaultState()).toBe('locked');
+      expect(refusal(await ws.dispatch('cases:list', {})).code).toBe('locked');
+    } finally {
+      vi.useRealTimers();
     }
-    expect(ws.vaultState()).toBe('unlocked');
-
-    await new Promise((done) => setTimeout(done, 400));
-    expect(ws.vaultState()).toBe('locked');
-    expect(refusal(await ws.dispatch('cases:list', {})).code).toBe('locked');
   });
 
   it('leaves an unprotected store open when idle: there is nothing to lock it with', async () => {
-    const ws = await open({ minuteMsForTests: 20 });
-    await call('vault:choose-no-protection');
-    await call('vault:set-auto-lock', { minutes: 1 });
-    await new Promise((done) => setTimeout(done, 150));
-    expect(ws.vaultState()).toBe('unprotected');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const ws = await open();
+      await call('vault:choose-no-protection');
+      await call('vault:set-auto-lock', { minutes: 1 });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(ws.vaultState()).toBe('unprotected');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the auto-lock minutes in a small settings file, and falls back to ten when it is damaged', async () => {
