@@ -93,9 +93,13 @@ describe('the application menu', () => {
 
   it('outside a case too, Edit > Undo and Redo take back and restore typing in a text field (the case-list search)', async () => {
     const { page } = workbench;
-    await screen.back();
+    // Typed only once the list has loaded and the field has the focus: on a busy
+    // machine the keys could otherwise land before the list is on screen.
+    const list = await screen.back();
+    await list.rows().first().waitFor();
     const search = page.getByRole('searchbox', { name: 'Search cases by title or name' });
     await search.focus();
+    await expect.poll(() => search.evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.type('Owen');
     await expect.poll(() => search.inputValue()).toBe('Owen');
     await fireMenuCommand(page, 'undo');
