@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCaseFileText, serializeCaseFile } from '../shared/case/parse';
-import type { Case } from '../shared/case/schema';
+import { CaseSchema, type Case } from '../shared/case/schema';
 import { SYSTEM_IDS } from '../shared/case/systems';
 import { BUILT_RENDERER, launchWorkbench, openVaultThroughUi, requireBuiltRenderer, type Workbench } from '../tests/e2e/harness';
 import { CaseListScreen, CaseScreen } from '../tests/e2e/pages';
@@ -151,7 +151,26 @@ function generatedCase(wanted: number): { name: string; kase: Case } {
     if (kase.systems.client.members.length >= wanted) break;
   }
   const name = `generated-${wanted}`;
-  return { name, kase: { ...kase, title: name } };
+  return { name, kase: asDrawnFresh({ ...kase, title: name }) };
+}
+
+/**
+ * A generated case as a clinician would bring it: nobody placed yet (the
+ * layout is what is measured, not the generator's random places), and about
+ * 1.5 relations per person in each system (the generator gives every system
+ * the same number, which would put dozens of relations between the two
+ * people in the therapy room).
+ */
+function asDrawnFresh(kase: Case): Case {
+  const systems = Object.fromEntries(
+    SYSTEM_IDS.map((system) => {
+      const content = kase.systems[system];
+      const members = content.members.map(({ position: _placed, ...member }) => member);
+      const relations = content.relations.slice(0, Math.max(1, Math.round(members.length * 1.5)));
+      return [system, { ...content, members, relations }];
+    }),
+  );
+  return CaseSchema.parse({ ...kase, systems });
 }
 
 /** Imports a case through the bridge, as the benchmarks do (tests/bench/rendererBenchmarks.ts). */
@@ -174,7 +193,7 @@ async function measureCase(page: Page, entry: CaseToMeasure, viewport: string): 
   const onOpen = await settledReadings(page);
 
   const panel = new EchoPanelView(page);
-  await panel.root().waitFor();
+  await panel.open();
   const echoIds = (await panel.list().count()) === 0 ? [] : (await panel.echoIds()).slice(0, ECHOES_SELECTED);
   const afterEchoes: MapReading[][] = [];
   for (const echoId of echoIds) {

@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Case } from '../../shared/case/schema';
 import { TriptychError } from '../../shared/ipc/result';
-import { renderHandoutHtml, type HandoutPages, type Paper } from '../../shared/presentation/handoutHtml';
+import { omittedNote } from '../../shared/presentation/handoutFit';
+import { renderHandout, type HandoutPages, type Paper } from '../../shared/presentation/handoutHtml';
+import { embeddedFontCss } from '../presentation/embeddedFont';
 import { loadReflectivePrompts } from '../presentation/loadPrompts';
 import { printHandoutPdf } from '../presentation/printHandout';
 import { UsageError } from './args';
@@ -15,7 +17,11 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PAPERS: Record<string, Paper> = { a4: 'A4', letter: 'Letter' };
 const PAGES: Record<string, HandoutPages> = { '1': 1, '2': 2, '3': 3 };
 
-/** `handout ID|FILE --out FILE.pdf [--deidentify] [--paper A4|Letter] [--pages 1|2|3]`: a printable PDF of one case. */
+/**
+ * `handout ID|FILE --out FILE.pdf [--deidentify] [--paper A4|Letter] [--pages 1|2|3]`:
+ * a printable PDF of one case, on the pages its content needs, at most
+ * --pages (2 by default); what did not fit is named on its last page and here.
+ */
 export const handoutCommand: CliCommand = {
   name: 'handout',
   synopsis: 'ID|FILE --out FILE.pdf [--deidentify]',
@@ -42,11 +48,12 @@ export const handoutCommand: CliCommand = {
     const kase = await readCase(source);
     const prompts = await loadReflectivePrompts();
     const deidentify = args.flags.has('--deidentify');
-    const html = renderHandoutHtml({ kase, deidentify, paper, pages, date: localDate(new Date()), prompts });
+    const { html, fit } = renderHandout({ kase, deidentify, paper, pages, date: localDate(new Date()), prompts, extraCss: embeddedFontCss() });
     const pdf = await printHandoutPdf(html, { paper });
     await writeNewFile(out, pdf);
     const privacy = deidentify ? 'de-identified' : 'with names (not de-identified)';
-    output.out(`Wrote a ${pages}-page ${paper} handout of ${kase.id}, ${privacy}, to ${out}\n`);
+    output.out(`Wrote a ${fit.sheets.length}-page ${paper} handout of ${kase.id}, ${privacy}, to ${out}\n`);
+    if (fit.omitted.length > 0) output.out(`${omittedNote(fit.omitted)}${pages < 3 ? ' Allow more pages (--pages 3) to include it.' : ''}\n`);
   },
 };
 

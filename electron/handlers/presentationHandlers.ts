@@ -2,6 +2,7 @@ import { TriptychError } from '../../shared/ipc/result';
 import { renderHandoutHtml, type Paper } from '../../shared/presentation/handoutHtml';
 import type { ReflectivePrompts } from '../../shared/presentation/prompts';
 import type { Handlers } from '../ipc/handlers';
+import { embeddedFontCss } from '../presentation/embeddedFont';
 import { loadReflectivePrompts } from '../presentation/loadPrompts';
 import type { CaseStore } from '../store/caseStore';
 
@@ -37,7 +38,7 @@ export function createPresentationHandlers(store: CaseStore, options: Presentati
     'presentation:handout-pdf': async ({ caseId, deidentify, paper, pages, selectedEchoIds }) => {
       const kase = await store.get(caseId);
       const date = today();
-      const html = renderHandoutHtml({ kase, deidentify, paper, pages, selectedEchoIds, date, prompts: await loadPrompts() });
+      const html = renderHandoutHtml({ kase, deidentify, paper, pages, selectedEchoIds, date, prompts: await loadPrompts(), extraCss: embeddedFontCss() });
       let pdf: Uint8Array;
       try {
         pdf = await options.printPdf(html, paper);

@@ -11,6 +11,8 @@ import { attachConnectGesture, type ConnectGesture } from './connectGesture';
 import { claimCytoscapeStylesheetSlot } from './cytoscapeStylesheetSlot';
 import { sceneElements } from './elements';
 import { DARK_MAP_THEME, LIGHT_MAP_THEME, mapStylesheet, type MapDetail } from './mapStyle';
+import { FindPerson } from './FindPerson';
+import { MapOverview } from './MapOverview';
 import { drawnBoxes, nodeScreenPositions } from './nodePositions';
 import { fitZoom, LEAST_ZOOM, MOST_ZOOM, showWhole, ZOOM_STEP, zoomBy } from './mapView';
 import './map.css';
@@ -18,6 +20,10 @@ import './map.css';
 // Above this many people and relations a map opens too small to read every
 // label, so it draws the overview detail (see MapDetail).
 const MOST_ELEMENTS_IN_FULL_DETAIL = 60;
+// From this many people a map offers Find a person.
+const FEWEST_PEOPLE_TO_FIND = 12;
+// The zoom a found person is shown at, at least: their name full size.
+const FOUND_ZOOM = 1;
 
 /** A person's place in one system's map, in model coordinates. */
 export interface MapPosition {
@@ -93,6 +99,7 @@ export function CaseMap({
   const [shown, setShown] = useState({ nodes: 0, edges: 0, highlighted: 0, laidOut: false });
   const [applied, setApplied] = useState(0);
   const [fit, setFit] = useState<number | null>(null);
+  const [liveCy, setLiveCy] = useState<Core | null>(null);
   const scheme = useColourScheme();
 
   // The latest callbacks, read by listeners bound once when the graph is made.
@@ -125,6 +132,7 @@ export function CaseMap({
       userZoomingEnabled: false,
     });
     cyRef.current = cy;
+    setLiveCy(cy);
 
     let frame = 0;
     const scheduleReport = () => {
@@ -201,6 +209,7 @@ export function CaseMap({
       gestureRef.current = null;
       cy.destroy();
       cyRef.current = null;
+      setLiveCy(null);
       markedRef.current = { highlight: null, selectedPersonId: null };
     };
   }, []);
@@ -285,8 +294,20 @@ export function CaseMap({
     viewRef.current.manual = true;
     zoomBy(cy, factor);
   };
+  const showPerson = (personId: string) => {
+    const cy = cyRef.current;
+    const node = cy?.nodes().filter((n) => n.data('personId') === personId);
+    if (!cy || !node || node.empty()) return;
+    viewRef.current.manual = true;
+    const level = Math.max(cy.zoom(), FOUND_ZOOM);
+    const { x, y } = node.position();
+    cy.viewport({ zoom: level, pan: { x: cy.width() / 2 - x * level, y: cy.height() / 2 - y * level } });
+    callbacks.current.onSelectPerson?.(personId);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Keys typed into a field (Find a person) are the field's.
+    if ((event.target as HTMLElement).closest('input, textarea, select')) return;
     const action = { '+': () => zoomStep(ZOOM_STEP), '=': () => zoomStep(ZOOM_STEP), '-': () => zoomStep(1 / ZOOM_STEP), '0': fitView, f: onToggleFocus, F: onToggleFocus }[event.key];
     if (!action) return;
     event.preventDefault();
@@ -316,7 +337,9 @@ export function CaseMap({
       onKeyDown={onKeyDown}
     >
       <div ref={canvasHostRef} className="map-canvas" role="img" aria-label={description} tabIndex={0} data-testid={`map-canvas-${system}`} />
+      <MapOverview cy={liveCy} scene={scene} />
       <div className="map-toolbar" role="toolbar" aria-label={`${SYSTEM_NAMES[system]} map view`}>
+        {scene.people.length >= FEWEST_PEOPLE_TO_FIND && <FindPerson people={scene.people} systemName={SYSTEM_NAMES[system]} onFound={showPerson} />}
         <button type="button" className="map-tool" onClick={fitView} title="Show the whole map (0)" aria-keyshortcuts="0">
           Fit
         </button>

@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Case } from '../../shared/case/schema';
 import type { SystemId } from '../../shared/case/systems';
-import { mapScene, type MapScene } from '../../shared/scene/mapScene';
+import { LOOP_LABEL_DISTANCE, mapScene, type MapScene } from '../../shared/scene/mapScene';
 
 /** What a person's node carries into Cytoscape. */
 export interface PersonNodeData {
@@ -26,6 +26,9 @@ export interface RelationEdgeData {
   controlDistance: number;
   /** For a relation of a person to themself: where the loop points, in degrees clockwise from twelve o'clock. */
   loopDirection?: number;
+  /** For a loop: how far the scene moved its words beyond where Cytoscape puts them, so they clear the person. */
+  labelShiftX?: number;
+  labelShiftY?: number;
 }
 
 /** One system of a case, ready for Cytoscape: nodes with their positions, then edges. */
@@ -74,6 +77,12 @@ export function sceneElements(scene: MapScene): SystemMapElements {
     };
     if (relation.loopDirection !== null) {
       data.loopDirection = relation.loopDirection;
+      const person = scene.people.find((p) => p.personId === relation.from);
+      const radians = (relation.loopDirection * Math.PI) / 180;
+      if (person) {
+        data.labelShiftX = round(relation.labelCentre.x - (person.centre.x + Math.sin(radians) * LOOP_LABEL_DISTANCE));
+        data.labelShiftY = round(relation.labelCentre.y - (person.centre.y - Math.cos(radians) * LOOP_LABEL_DISTANCE));
+      }
       return { group: 'edges' as const, data, classes: 'self-relation' };
     }
     return { group: 'edges' as const, data, classes: '' };
@@ -81,10 +90,14 @@ export function sceneElements(scene: MapScene): SystemMapElements {
   return { nodes, edges };
 }
 
-// The scene bends to the left of the way from one person to the other (in
-// screen coordinates, y down); Cytoscape counts its control-point distances
-// positive to the other side.
-const CONTROL_SIDE = -1;
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+// The scene's bend and Cytoscape's control-point distance count positive to
+// the same side of the way from one person to the other (checked on screen
+// by the e2e test that compares the drawn map with the print scene).
+const CONTROL_SIDE = 1;
 
 /** One system of a case as Cytoscape elements: its scene, adapted. */
 export function systemMapElements(kase: Case, system: SystemId): SystemMapElements {

@@ -113,6 +113,8 @@ export function mapStylesheet(theme: MapTheme, highlightColour: () => string = (
       style: {
         'loop-direction': (edge: EdgeSingular) => `${Number(edge.data('loopDirection'))}deg`,
         'loop-sweep': '-60deg',
+        'text-margin-x': (edge: EdgeSingular) => Number(edge.data('labelShiftX') ?? 0),
+        'text-margin-y': (edge: EdgeSingular) => Number(edge.data('labelShiftY') ?? 0),
         'control-point-step-size': 80,
         'text-rotation': 'none',
       },

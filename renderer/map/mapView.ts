@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import type { Box } from '../../shared/scene/mapScene';
 
 /** Room kept between the drawing and the map's edge, in CSS pixels: a highlight's halo must not touch it. */
-export const VIEW_PADDING = 20;
+export const VIEW_PADDING = 12;
 /** The largest zoom a map opens at: a map of two people is not blown up to poster size. */
 export const MOST_OPENING_ZOOM = 1.3;
 export const LEAST_ZOOM = 0.05;

@@ -38,8 +38,12 @@ export function drawnBoxes(cy: Core, container: HTMLElement): { people: Record<s
     people[String(node.data('personId'))] = toScreen(node.renderedBoundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false }));
   });
   const labels: Record<string, ScreenBox> = {};
+  const zoom = cy.zoom();
   cy.edges().not('.ghost').forEach((edge) => {
     if (String(edge.data('label') ?? '') === '') return;
+    // A label smaller on screen than its min-zoomed-font-size is not drawn (level of detail).
+    const size = parseFloat(String(edge.style('font-size'))) * zoom;
+    if (size < parseFloat(String(edge.style('min-zoomed-font-size')))) return;
     const drawn = edge.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false });
     if (drawn.w > 0 && drawn.h > 0) labels[String(edge.data('relationId'))] = toScreen(drawn);
   });

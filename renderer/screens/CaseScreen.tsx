@@ -13,6 +13,7 @@ import { useAutosave } from '../editor/useAutosave';
 import { useCaseHistory } from '../editor/useCaseHistory';
 import { useUndoShortcuts } from '../editor/useUndoShortcuts';
 import { EchoPanel } from '../echoes/EchoPanel';
+import { useEchoDrawer } from '../echoes/useEchoDrawer';
 import { useEchoes } from '../echoes/useEchoes';
 import { PresentationTools } from '../presentation/PresentationTools';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -98,7 +99,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
   const { edit, undo, redo } = history;
   const [fitZooms, setFitZooms] = useState(NO_FIT_ZOOMS);
   const [focusedSystem, setFocusedSystem] = useState<SystemId | null>(null);
-  const [echoDrawerOpen, setEchoDrawerOpen] = useState(false);
+  const { open: echoDrawerOpen, setOpen: setEchoDrawerOpen } = useEchoDrawer();
   const [relationDraft, setRelationDraft] = useState<RelationDraft | null>(null);
   const [selectedPersonId, setSelectedPersonId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -144,6 +145,12 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
     else setLeavingUnsaved(true);
   };
 
+  // A person clicked in a map lists their echoes: where the list is a drawer, it opens.
+  const selectPerson = (personId: string | null) => {
+    setSelectedPersonId(personId);
+    if (personId !== null) setEchoDrawerOpen(true);
+  };
+
   const relayout = (system: SystemId) => {
     edit({ type: 'reset-layout', system });
   };
@@ -181,6 +188,17 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
           <p className="muted case-changed">Last saved {formatLastChange(autosave.savedAt)}</p>
         </div>
         <SaveStatusView status={autosave.status} onRetry={() => void flush()} />
+        <button
+          type="button"
+          className="button echo-drawer-handle"
+          aria-expanded={echoDrawerOpen}
+          aria-controls="echo-column"
+          onClick={() => setEchoDrawerOpen((open) => !open)}
+          data-testid="echo-drawer-handle"
+          title="Show or hide the echo list beside the maps (Escape hides it)"
+        >
+          {echoDrawerOpen ? 'Hide echoes' : `Echoes (${echoes.analysis.echoes.length})`}
+        </button>
         <PresentationTools bridge={bridge} kase={kase} saveNow={flush} />
         <div className="edit-toolbar" role="toolbar" aria-label="Edit">
           <button
@@ -217,7 +235,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
         </div>
       )}
 
-      <div className="case-workspace">
+      <div className="case-workspace" data-echoes-open={echoDrawerOpen ? 'true' : 'false'}>
         <div className="case-main">
           <div className="triptych triptych-maps" data-focused-system={focusedSystem ?? undefined}>
             {SYSTEM_IDS.map((system) => (
@@ -237,7 +255,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
                   edit({ type: 'move-person', system, personId, position }, `move:${system}:${personId}:${moveCount.current}`);
                 }}
                 onConnectPeople={(from, to) => setRelationDraft({ system, from, to })}
-                onSelectPerson={setSelectedPersonId}
+                onSelectPerson={selectPerson}
                 selectedPersonId={selectedPersonId}
               />
             ))}
@@ -291,16 +309,6 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
             </>
           )}
         </div>
-        <button
-          type="button"
-          className="echo-drawer-handle"
-          aria-expanded={echoDrawerOpen}
-          aria-controls="echo-column"
-          onClick={() => setEchoDrawerOpen((open) => !open)}
-          data-testid="echo-drawer-handle"
-        >
-          {echoDrawerOpen ? 'Hide echoes' : `Echoes (${echoes.analysis.echoes.length})`}
-        </button>
         <aside id="echo-column" className="echo-column" aria-label="Echoes" data-open={echoDrawerOpen ? 'true' : 'false'}>
           <EchoPanel
             echoes={echoes.analysis.echoes}

@@ -1,7 +1,9 @@
 import type { Case, Person } from '../case/schema';
 import { SYSTEM_IDS, SYSTEM_NAMES, type SystemId } from '../case/systems';
 import type { MapHighlight } from '../scene/highlight';
-import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, layoutSystem, NAME_FONT_SIZE, NAME_LINE_HEIGHT, type SystemLayout } from './mapLayout';
+import { layoutSystem, type SystemLayout } from './mapLayout';
+import { LABEL_FONT_SIZE, LABEL_FONT_WEIGHT, LABEL_LINE_HEIGHT, NAME_FONT_SIZE, NAME_FONT_WEIGHT, NAME_LINE_HEIGHT } from '../scene/sceneConstants';
+import { FONT_FAMILY } from '../scene/textMetrics';
 import { escapeMarkup as esc, svgNumber as n } from './markup';
 import { personColour } from '../scene/palette';
 
@@ -41,7 +43,6 @@ export interface LegendEntry {
   label: string;
 }
 
-export const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
 const TEXT_COLOUR = '#1f2328';
 const EDGE_COLOUR = '#5b6470';
 const PANEL_WIDTH = 520;
@@ -151,7 +152,7 @@ function drawSystem(kase: Case, system: SystemId, options: MapSvgOptions, prefix
   });
 
   const edgeLabels = layout.edges.map((edge) =>
-    textBlock(edge.labelLines, edge.labelAt.x, edge.labelAt.y, LABEL_LINE_HEIGHT, `font-size="${LABEL_FONT_SIZE}" fill="${TEXT_COLOUR}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"`),
+    textBlock(edge.labelLines, edge.labelAt.x, edge.labelAt.y, LABEL_LINE_HEIGHT, `font-size="${LABEL_FONT_SIZE}" font-weight="${LABEL_FONT_WEIGHT}" fill="${TEXT_COLOUR}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"`),
   );
 
   const nodes = layout.nodes.map((node) => {
@@ -167,7 +168,7 @@ function drawSystem(kase: Case, system: SystemId, options: MapSvgOptions, prefix
       `<g data-person="${esc(node.personId)}">`,
       ...rings,
       `<rect x="${n(left)}" y="${n(top)}" width="${n(node.width)}" height="${n(node.height)}" rx="10" fill="${esc(node.colour)}" stroke="#ffffff" stroke-width="2"/>`,
-      textBlock(node.lines, node.centre.x, node.centre.y, NAME_LINE_HEIGHT, `font-size="${NAME_FONT_SIZE}" font-weight="700" fill="#ffffff"`),
+      textBlock(node.lines, node.centre.x, node.centre.y, NAME_LINE_HEIGHT, `font-size="${NAME_FONT_SIZE}" font-weight="${NAME_FONT_WEIGHT}" fill="#ffffff"`),
       '</g>',
     ].join('');
   });

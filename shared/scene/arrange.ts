@@ -60,8 +60,21 @@ export function arrangePeople(people: readonly ArrangedPerson[], relations: read
   const ids = new Set(ordered.map((person) => person.id));
   const links = relations.filter((r) => r.from !== r.to && ids.has(r.from) && ids.has(r.to));
   const raw = ordered.length === 2 ? pairPositions(ordered, links) : forceDirected(ordered, links);
-  const turned = turn(ordered, raw);
-  const separated = separate(ordered, compact(ordered, links, turned));
+  // A few turns of the picture, each drawn as tight as its words allow; the
+  // one that fills a screen column best is kept (large maps try one only).
+  const first = firstTurn(ordered, raw);
+  const turns = ordered.length === 2 ? [first] : ordered.length <= MOST_PEOPLE_TRYING_TURNS ? [0, 1, 2, 3].map((k) => first + (k * Math.PI) / 4) : [first];
+  let separated = new Map<string, Point>();
+  let bestFit = -Infinity;
+  for (const angle of turns) {
+    const shaped = separate(ordered, tighten(ordered, links, compact(ordered, links, rotate(ordered, raw, angle))));
+    const fit = columnFit(ordered, shaped);
+    if (fit > bestFit + 1e-9) {
+      bestFit = fit;
+      separated = shaped;
+    }
+  }
+  separated = mirror(ordered, separated);
   for (const person of ordered) {
     const point = separated.get(person.id) as Point;
     positions.set(person.id, { x: Math.round(point.x), y: Math.round(point.y) });
@@ -139,24 +152,22 @@ function forceDirected(people: readonly ArrangedPerson[], links: readonly Arrang
  * vertical (from three people on), the focal person left of the middle and
  * above it, all centred on the origin.
  */
-function turn(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): Map<string, Point> {
+function centreOf(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): Point {
   const points = people.map((person) => positions.get(person.id) as Point);
-  const centre = {
-    x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
-    y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
-  };
-  let xx = 0;
-  let xy = 0;
-  let yy = 0;
-  for (const p of points) {
-    xx += (p.x - centre.x) ** 2;
-    xy += (p.x - centre.x) * (p.y - centre.y);
-    yy += (p.y - centre.y) ** 2;
-  }
-  // The principal axis of the cloud of people, turned to run down the page (or across, for a pair).
-  const axis = 0.5 * Math.atan2(2 * xy, xx - yy);
-  const target = people.length === 2 ? 0 : Math.PI / 2;
-  const angle = target - axis;
+  return { x: points.reduce((sum, p) => sum + p.x, 0) / points.length, y: points.reduce((sum, p) => sum + p.y, 0) / points.length };
+}
+
+/** The first turn to try: a pair's axis across the page; from three people on, the outline closest to a screen column's proportions. */
+function firstTurn(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): number {
+  const centre = centreOf(people, positions);
+  if (people.length !== 2) return columnTurn(people, positions, centre);
+  const [a, b] = people.map((person) => positions.get(person.id) as Point) as [Point, Point];
+  return -Math.atan2(b.y - a.y, b.x - a.x);
+}
+
+/** The picture turned by `angle` about its middle, which goes to the origin. */
+function rotate(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>, angle: number): Map<string, Point> {
+  const centre = centreOf(people, positions);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   const turned = new Map<string, Point>();
@@ -166,52 +177,219 @@ function turn(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, 
     const dy = p.y - centre.y;
     turned.set(person.id, { x: dx * cos - dy * sin, y: dx * sin + dy * cos });
   }
-  const focal = turned.get((people[0] as ArrangedPerson).id) as Point;
-  const mirrorX = focal.x > 0.5 ? -1 : 1;
-  const mirrorY = people.length > 2 && focal.y > 0.5 ? -1 : 1;
-  for (const [id, p] of turned) turned.set(id, { x: p.x * mirrorX, y: p.y * mirrorY });
   return turned;
 }
+
+/** Mirrored so the focal person (the first in cast order) is left of the middle, and from three people on above it. */
+function mirror(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): Map<string, Point> {
+  const centre = centreOf(people, positions);
+  const focal = positions.get((people[0] as ArrangedPerson).id) as Point;
+  const mirrorX = focal.x > centre.x + 0.5 ? -1 : 1;
+  const mirrorY = people.length > 2 && focal.y > centre.y + 0.5 ? -1 : 1;
+  return new Map([...positions].map(([id, p]) => [id, { x: (p.x - centre.x) * mirrorX, y: (p.y - centre.y) * mirrorY }]));
+}
+
+/** How large the picture can be drawn in a screen column (bigger is better): the zoom that fits its outline into one of COLUMN_ASPECT. */
+function columnFit(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): number {
+  let x1 = Infinity;
+  let x2 = -Infinity;
+  let y1 = Infinity;
+  let y2 = -Infinity;
+  for (const person of people) {
+    const p = positions.get(person.id) as Point;
+    x1 = Math.min(x1, p.x - person.width / 2);
+    x2 = Math.max(x2, p.x + person.width / 2);
+    y1 = Math.min(y1, p.y - person.height / 2);
+    y2 = Math.max(y2, p.y + person.height / 2);
+  }
+  return Math.min(COLUMN_ASPECT / (x2 - x1 + LABEL_ALLOWANCE), 1 / (y2 - y1 + LABEL_ALLOWANCE));
+}
+
+// Room the words and loops at the edge of a map add to its people's outline.
+const LABEL_ALLOWANCE = 80;
+const MOST_PEOPLE_TRYING_TURNS = 30;
 
 /**
  * Draws the picture in as little room as its words allow: fCoSE gives every
  * relation the length of its label's width, which a relation running up and
- * down the page does not need (a label is wide, not tall). Scales the whole
- * picture down, evenly so its shape stays, until the tightest relation has
- * just room for its words between its two people, or two people would touch.
+ * down the page does not need (a label is wide, not tall). Squeezes the
+ * picture first down the page, then across, each time as far as every
+ * relation keeps room for its words between its two people (along the axis
+ * it mostly runs on) and every two people keep their clearance on one axis.
  */
 function compact(people: readonly ArrangedPerson[], links: readonly ArrangedRelation[], positions: ReadonlyMap<string, Point>): Map<string, Point> {
+  const vertical = squeeze(people, links, positions, 'y');
+  return squeeze(people, links, vertical, 'x');
+}
+
+function squeeze(people: readonly ArrangedPerson[], links: readonly ArrangedRelation[], positions: ReadonlyMap<string, Point>, axis: 'x' | 'y'): Map<string, Point> {
+  const other = axis === 'x' ? 'y' : 'x';
+  const size = (box: { width: number; height: number }, on: 'x' | 'y') => (on === 'x' ? box.width : box.height);
   const boxes = new Map(people.map((person) => [person.id, person]));
-  const along = (box: { width: number; height: number }, ux: number, uy: number) => Math.abs(ux) * box.width + Math.abs(uy) * box.height;
+  // The least scale on `axis` at which two boxes with `room` between them still fit, unless the other axis already parts them.
   let scale = 0;
+  const need = (a: Point, b: Point, roomOther: number, roomAxis: number) => {
+    if (Math.abs(b[other] - a[other]) >= roomOther) return;
+    const apart = Math.abs(b[axis] - a[axis]);
+    scale = apart === 0 ? 1 : Math.max(scale, roomAxis / apart);
+  };
   for (const link of links) {
     const a = positions.get(link.from) as Point;
     const b = positions.get(link.to) as Point;
-    const distance = Math.hypot(b.x - a.x, b.y - a.y);
-    if (distance === 0) return new Map(positions);
-    const ux = (b.x - a.x) / distance;
-    const uy = (b.y - a.y) / distance;
-    const needed =
-      along(boxes.get(link.from) as ArrangedPerson, ux, uy) / 2 +
-      along({ width: link.labelWidth, height: link.labelHeight }, ux, uy) +
-      along(boxes.get(link.to) as ArrangedPerson, ux, uy) / 2 +
-      2 * LABEL_ROOM;
-    scale = Math.max(scale, needed / distance);
+    const from = boxes.get(link.from) as ArrangedPerson;
+    const to = boxes.get(link.to) as ArrangedPerson;
+    const label = { width: link.labelWidth, height: link.labelHeight };
+    // A relation keeps its room along the axis it mostly runs on; one running the other way is not shortened by this squeeze.
+    if (Math.abs(b[axis] - a[axis]) < Math.abs(b[other] - a[other])) continue;
+    need(a, b, Infinity, (size(from, axis) + size(to, axis)) / 2 + size(label, axis) + 2 * LABEL_ROOM);
   }
   for (let i = 0; i < people.length; i += 1) {
     for (let j = i + 1; j < people.length; j += 1) {
       const a = people[i] as ArrangedPerson;
       const b = people[j] as ArrangedPerson;
-      const pa = positions.get(a.id) as Point;
-      const pb = positions.get(b.id) as Point;
-      // Two people may come as close as their boxes and clearance allow along either axis, not both.
-      const sx = Math.abs(pb.x - pa.x) === 0 ? Infinity : ((a.width + b.width) / 2 + PERSON_CLEARANCE * 2) / Math.abs(pb.x - pa.x);
-      const sy = Math.abs(pb.y - pa.y) === 0 ? Infinity : ((a.height + b.height) / 2 + PERSON_CLEARANCE * 2) / Math.abs(pb.y - pa.y);
-      scale = Math.max(scale, Math.min(sx, sy));
+      const gap = 2 * PERSON_CLEARANCE;
+      need(positions.get(a.id) as Point, positions.get(b.id) as Point, (size(a, other) + size(b, other)) / 2 + gap, (size(a, axis) + size(b, axis)) / 2 + gap);
     }
   }
   if (!(scale > 0) || scale >= 1) return new Map(positions);
-  return new Map([...positions].map(([id, p]) => [id, { x: p.x * scale, y: p.y * scale }]));
+  return new Map([...positions].map(([id, p]) => [id, { ...p, [axis]: p[axis] * scale }]));
+}
+
+/**
+ * Draws the picture tighter still: shrinks it toward its middle a little at
+ * a time, each time pushing apart again the people who came too close and the
+ * ends of a relation left too short for its words, and stops when a step
+ * gains no room. What a clinician reads at a glance is the map at the size a
+ * screen column gives it, so room the words do not need is room lost.
+ */
+function tighten(people: readonly ArrangedPerson[], links: readonly ArrangedRelation[], positions: ReadonlyMap<string, Point>): Map<string, Point> {
+  let current = new Map([...positions].map(([id, p]) => [id, { ...p }]));
+  let best = current;
+  let bestArea = extentArea(people, current);
+  let misses = 0;
+  for (let step = 0; step < 40 && misses < 4; step += 1) {
+    const centre = middleOf(current);
+    const next = new Map([...current].map(([id, p]) => [id, { x: centre.x + (p.x - centre.x) * SHRINK, y: centre.y + (p.y - centre.y) * SHRINK }]));
+    resolve(people, links, next);
+    const area = extentArea(people, next);
+    if (area < bestArea * 0.99) {
+      best = next;
+      bestArea = area;
+      misses = 0;
+    } else {
+      misses += 1;
+    }
+    current = next;
+  }
+  return best;
+}
+
+const SHRINK = 0.92;
+const TIGHT_CLEARANCE = 18;
+const TIGHT_LABEL_ROOM = 14;
+
+/** Pushes apart, in place, people closer than their boxes and clearance, and the ends of relations too short for their words. */
+function resolve(people: readonly ArrangedPerson[], links: readonly ArrangedRelation[], positions: Map<string, Point>): void {
+  const boxes = new Map(people.map((person) => [person.id, person]));
+  for (let round = 0; round < 60; round += 1) {
+    let moved = false;
+    for (const link of links) {
+      const a = positions.get(link.from) as Point;
+      const b = positions.get(link.to) as Point;
+      const from = boxes.get(link.from) as ArrangedPerson;
+      const to = boxes.get(link.to) as ArrangedPerson;
+      // The words fit between the two boxes across or down the page; if neither, part them on the axis that needs less.
+      const missingX = (from.width + to.width) / 2 + link.labelWidth + 2 * TIGHT_LABEL_ROOM - Math.abs(b.x - a.x);
+      const missingY = (from.height + to.height) / 2 + link.labelHeight + 2 * TIGHT_LABEL_ROOM - Math.abs(b.y - a.y);
+      if (missingX <= 0.5 || missingY <= 0.5) continue;
+      moved = true;
+      if (missingY <= missingX) {
+        const sign = a.y < b.y || (a.y === b.y && link.from < link.to) ? -1 : 1;
+        a.y += (sign * missingY) / 2;
+        b.y -= (sign * missingY) / 2;
+      } else {
+        const sign = a.x < b.x || (a.x === b.x && link.from < link.to) ? -1 : 1;
+        a.x += (sign * missingX) / 2;
+        b.x -= (sign * missingX) / 2;
+      }
+    }
+    for (let i = 0; i < people.length; i += 1) {
+      for (let j = i + 1; j < people.length; j += 1) {
+        const pa = people[i] as ArrangedPerson;
+        const pb = people[j] as ArrangedPerson;
+        const a = positions.get(pa.id) as Point;
+        const b = positions.get(pb.id) as Point;
+        const overlapX = (pa.width + pb.width) / 2 + TIGHT_CLEARANCE - Math.abs(a.x - b.x);
+        const overlapY = (pa.height + pb.height) / 2 + TIGHT_CLEARANCE - Math.abs(a.y - b.y);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX < overlapY) {
+          const sign = a.x < b.x || (a.x === b.x && i < j) ? -1 : 1;
+          a.x += (sign * overlapX) / 2;
+          b.x -= (sign * overlapX) / 2;
+        } else {
+          const sign = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          a.y += (sign * overlapY) / 2;
+          b.y -= (sign * overlapY) / 2;
+        }
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+function middleOf(positions: ReadonlyMap<string, Point>): Point {
+  let x = 0;
+  let y = 0;
+  for (const p of positions.values()) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x: x / positions.size, y: y / positions.size };
+}
+
+/** The area of the box around everyone: what tightening tries to make smaller. */
+function extentArea(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): number {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const person of people) {
+    const p = positions.get(person.id) as Point;
+    x1 = Math.min(x1, p.x - person.width / 2);
+    x2 = Math.max(x2, p.x + person.width / 2);
+    y1 = Math.min(y1, p.y - person.height / 2);
+    y2 = Math.max(y2, p.y + person.height / 2);
+  }
+  return (x2 - x1) * (y2 - y1);
+}
+
+// A map's column on screen is about two thirds as wide as it is tall.
+const COLUMN_ASPECT = 0.68;
+
+function columnTurn(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>, centre: Point): number {
+  let best = { angle: 0, miss: Infinity };
+  for (let step = 0; step < 12; step += 1) {
+    const angle = (step * Math.PI) / 12;
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    let x1 = Infinity;
+    let x2 = -Infinity;
+    let y1 = Infinity;
+    let y2 = -Infinity;
+    for (const person of people) {
+      const p = positions.get(person.id) as Point;
+      const x = (p.x - centre.x) * cos - (p.y - centre.y) * sin;
+      const y = (p.x - centre.x) * sin + (p.y - centre.y) * cos;
+      x1 = Math.min(x1, x - person.width / 2);
+      x2 = Math.max(x2, x + person.width / 2);
+      y1 = Math.min(y1, y - person.height / 2);
+      y2 = Math.max(y2, y + person.height / 2);
+    }
+    const miss = Math.abs(Math.log((x2 - x1) / (y2 - y1) / COLUMN_ASPECT));
+    if (miss < best.miss - 1e-9) best = { angle, miss };
+  }
+  return best.angle;
 }
 
 /**

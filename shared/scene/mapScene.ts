@@ -91,7 +91,9 @@ const MOST_BEND = 480;
 const LABEL_CLEARANCE = 4;
 // A loop's height beyond the person's box, and how far its words sit beyond that.
 export const LOOP_REACH = 56;
-const LOOP_LABEL_GAP = 6;
+/** Where a loop's words sit: this far from the person's centre (where Cytoscape puts them), or further when that would touch the box. */
+export const LOOP_LABEL_DISTANCE = 96;
+const LOOP_LABEL_GAP = 8;
 const UP = 0;
 const DOWN = 180;
 const LOOP_CLEARANCE = 40;
@@ -244,8 +246,8 @@ function loopRelation(relation: Relation, person: ScenePerson, people: readonly 
   const unit = { x: Math.sin(radians), y: -Math.cos(radians) };
   // How far the box reaches that way, then the loop beyond it.
   const reach = Math.min(Math.abs(unit.x) < 1e-9 ? Infinity : person.width / 2 / Math.abs(unit.x), Math.abs(unit.y) < 1e-9 ? Infinity : person.height / 2 / Math.abs(unit.y));
-  const tip = { x: person.centre.x + unit.x * (reach + LOOP_REACH), y: person.centre.y + unit.y * (reach + LOOP_REACH) };
-  const labelDistance = reach + LOOP_REACH + LOOP_LABEL_GAP + Math.abs(unit.x) * (label.width / 2) + Math.abs(unit.y) * (label.height / 2);
+  const tip = { x: person.centre.x + unit.x * Math.max(reach + LOOP_REACH, LOOP_LABEL_DISTANCE), y: person.centre.y + unit.y * Math.max(reach + LOOP_REACH, LOOP_LABEL_DISTANCE) };
+  const labelDistance = Math.max(LOOP_LABEL_DISTANCE, reach + LOOP_LABEL_GAP + Math.abs(unit.x) * (label.width / 2) + Math.abs(unit.y) * (label.height / 2));
   const side = { x: -unit.y, y: unit.x };
   const spread = Math.min(16, person.width / 4);
   return {

@@ -12,6 +12,13 @@ export class EchoPanelView {
     return this.page.getByTestId('echo-panel');
   }
 
+  /** Opens the echo drawer when the window is too narrow for the list to stand beside the maps; waits for the panel. */
+  async open(): Promise<void> {
+    const handle = this.page.getByTestId('echo-drawer-handle');
+    if ((await handle.isVisible()) && (await handle.getAttribute('aria-expanded')) !== 'true') await handle.click();
+    await this.root().waitFor();
+  }
+
   list(): Locator {
     return this.root().getByRole('listbox');
   }

@@ -35,6 +35,7 @@ describe('echoes across the three maps', () => {
     await caseList.waitForCases(3);
     await caseList.open(kase.title);
     panel = new EchoPanelView(workbench.page);
+    await panel.open();
     await panel.list().waitFor();
   });
 
@@ -130,7 +131,7 @@ describe('echoes across the three maps', () => {
     expect(await panel.selectedEchoId()).toBe(second);
     await screen.back();
     await caseList.open(kase.title);
-    await panel.list().waitFor();
+    await panel.open();
     expect(await panel.selectedEchoId()).toBe(second);
     const expected = expectedHighlights(kase, second);
     for (const view of systems()) {
@@ -143,7 +144,7 @@ describe('echoes across the three maps', () => {
     expect(await panel.selectedEchoId()).toBeNull();
     await screen.back();
     await caseList.open(kase.title);
-    await panel.list().waitFor();
+    await panel.open();
     expect(await panel.selectedEchoId()).toBeNull();
     for (const view of systems()) expect(await view.highlightedCount()).toBe(0);
   });

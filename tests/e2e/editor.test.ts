@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWorkbench, type Workbench } from './harness';
+import { EchoPanelView } from './echoPages';
 import { CaseListScreen, CaseScreen } from './pages';
 
 const TITLE = 'A., 34: exam anxiety';
@@ -285,6 +286,7 @@ describe('an example case with an echo selected', () => {
     await list.rows().first().waitFor();
     const title = (await list.titles()).find((candidate) => candidate.length > 0) ?? '';
     const screen = await list.open(title);
+    await new EchoPanelView(page).open();
     // A case opens on its strongest echo, the first listed.
     const echo = page.getByRole('listbox', { name: 'Echoes across the three systems' }).getByRole('option').first();
     await expect.poll(() => echo.getAttribute('aria-selected')).toBe('true');
