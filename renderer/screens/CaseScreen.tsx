@@ -182,7 +182,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
           <span aria-hidden="true">←</span> All cases
         </button>
         <div className="case-heading">
-          <h1 id="case-heading" ref={headingRef} tabIndex={-1}>
+          <h1 id="case-heading" ref={headingRef} tabIndex={-1} title={kase.title}>
             {kase.title}
           </h1>
           <p className="muted case-changed">Last saved {formatLastChange(autosave.savedAt)}</p>

@@ -89,6 +89,8 @@ const PARALLEL_GAP = 6;
 const BEND_STEP = 12;
 const MOST_BEND = 480;
 const LABEL_CLEARANCE = 4;
+// Room between the words of two relations.
+const WORDS_GAP = 2;
 // A loop's height beyond the person's box, and how far its words sit beyond that.
 export const LOOP_REACH = 56;
 /** Where a loop's words sit: this far from the person's centre (where Cytoscape puts them), or further when that would touch the box. */
@@ -139,22 +141,46 @@ export function mapScene(kase: Case, system: SystemId, options: SceneOptions = {
     pairs.set(key, [...(pairs.get(key) ?? []), relation]);
   }
 
-  const drawn = relations.flatMap((relation): SceneRelation[] => {
+  // Loops first (their words have one place), then each curve bends its
+  // words clear of everyone and of the words already placed.
+  const placedWords: Box[] = [];
+  const shapes = new Map<string, Shape>();
+  for (const relation of relations) {
+    const person = byId.get(relation.from);
+    if (!person || relation.from !== relation.to) continue;
+    const shape = loopRelation(relation, person, people, labelBox(relationLabel(relation, roleLabels)));
+    shapes.set(relation.id, shape);
+    if (shape.lines.length > 0) placedWords.push(wordsBox(shape));
+  }
+  for (const relation of relations) {
     const from = byId.get(relation.from);
     const to = byId.get(relation.to);
-    if (!from || !to) return [];
-    const label = labelBox(relationLabel(relation, roleLabels));
-    const lit = highlight !== null && highlight.relationIds.has(relation.id);
-    const marks = { highlighted: lit, dimmed: highlight !== null && !lit };
-    if (from === to) return [{ ...loopRelation(relation, from, people, label), ...marks }];
+    if (!from || !to || from === to) continue;
     const siblings = pairs.get(pairKey(relation)) ?? [relation];
-    return [{ ...curvedRelation(relation, from, to, siblings, label, people, roleLabels), ...marks }];
+    const shape = curvedRelation(relation, from, to, siblings, labelBox(relationLabel(relation, roleLabels)), people, placedWords, roleLabels);
+    shapes.set(relation.id, shape);
+    if (shape.lines.length > 0) placedWords.push(wordsBox(shape));
+  }
+  const drawn = relations.flatMap((relation): SceneRelation[] => {
+    const shape = shapes.get(relation.id);
+    if (!shape) return [];
+    const lit = highlight !== null && highlight.relationIds.has(relation.id);
+    return [{ ...shape, highlighted: lit, dimmed: highlight !== null && !lit }];
   });
 
   return { system, people, relations: drawn, bounds: boundsOf(people, drawn), highlightColour: highlight?.colour ?? null };
 }
 
 type Shape = Omit<SceneRelation, 'highlighted' | 'dimmed'>;
+
+function wordsBox(shape: Shape): Box {
+  return {
+    x: shape.labelCentre.x - shape.labelWidth / 2,
+    y: shape.labelCentre.y - shape.labelHeight / 2,
+    width: shape.labelWidth,
+    height: shape.labelHeight,
+  };
+}
 
 function pairKey(relation: Relation): string {
   return relation.from < relation.to ? `${relation.from}\u0000${relation.to}` : `${relation.to}\u0000${relation.from}`;
@@ -173,6 +199,7 @@ function curvedRelation(
   siblings: readonly Relation[],
   label: { lines: string[]; width: number; height: number },
   people: readonly ScenePerson[],
+  placedWords: readonly Box[],
   roleLabels: ReadonlyMap<string, string>,
 ): Shape {
   // The pair's own direction (lower id first), so A→B and B→A bow to opposite sides.
@@ -196,6 +223,19 @@ function curvedRelation(
   };
   const clear = (centre: Point) =>
     label.lines.length === 0 ||
+    (people.every(
+      (person) =>
+        Math.abs(person.centre.x - centre.x) >= (person.width + label.width) / 2 + LABEL_CLEARANCE ||
+        Math.abs(person.centre.y - centre.y) >= (person.height + label.height) / 2 + LABEL_CLEARANCE,
+    ) &&
+      placedWords.every(
+        (box) =>
+          Math.abs(box.x + box.width / 2 - centre.x) >= (box.width + label.width) / 2 + WORDS_GAP ||
+          Math.abs(box.y + box.height / 2 - centre.y) >= (box.height + label.height) / 2 + WORDS_GAP,
+      ));
+  // Words that can find no place clear of everything at least keep clear of the people.
+  const clearOfPeople = (centre: Point) =>
+    label.lines.length === 0 ||
     people.every(
       (person) =>
         Math.abs(person.centre.x - centre.x) >= (person.width + label.width) / 2 + LABEL_CLEARANCE ||
@@ -203,21 +243,18 @@ function curvedRelation(
     );
   // Outward from the fan's middle: a lone relation tries its left side first, then its right.
   const direction = base === 0 ? 1 : Math.sign(base);
-  let offset = base;
-  let shape = shapeAt(offset);
-  for (let step = 1; !clear(shape.labelCentre) && step * BEND_STEP <= MOST_BEND; step += 1) {
-    const tries = base === 0 ? [step * BEND_STEP, -step * BEND_STEP] : [base + direction * step * BEND_STEP];
-    const found = tries.map((t) => ({ t, s: shapeAt(t) })).find(({ s }) => clear(s.labelCentre));
-    if (found) {
-      offset = found.t;
-      shape = found.s;
-      break;
+  const search = (isClear: (centre: Point) => boolean) => {
+    for (let step = 0; step * BEND_STEP <= MOST_BEND; step += 1) {
+      const tries = step === 0 ? [base] : base === 0 ? [step * BEND_STEP, -step * BEND_STEP] : [base + direction * step * BEND_STEP];
+      for (const t of tries) {
+        const candidate = shapeAt(t);
+        if (isClear(candidate.labelCentre)) return { offset: t, shape: candidate };
+      }
     }
-  }
-  if (!clear(shape.labelCentre)) {
-    offset = base;
-    shape = shapeAt(base);
-  }
+    return null;
+  };
+  const found = search(clear) ?? search(clearOfPeople) ?? { offset: base, shape: shapeAt(base) };
+  const { offset, shape } = found;
   return {
     relationId: relation.id,
     from: relation.from,

@@ -19,7 +19,7 @@ export const LABEL_FONT_SIZE = 14;
 export const LABEL_FONT_WEIGHT = 400;
 export const LABEL_LINE_HEIGHT = 17;
 /** The widest a relation's label runs before it wraps. */
-export const LABEL_MAX_WIDTH = 124;
+export const LABEL_MAX_WIDTH = 136;
 /** The halo behind a relation's label, on each side. */
 export const LABEL_PADDING = 3;
 
