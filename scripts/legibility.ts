@@ -204,6 +204,8 @@ async function measureCase(page: Page, entry: CaseToMeasure, viewport: string): 
     await screen.nextFrames();
     afterEchoes.push(await settledReadings(page));
   }
+  // Shown for the echoes, hidden again: the next case must open as a clinician's does, with all the width for the maps.
+  await panel.close();
   if (echoIds.length < ECHOES_SELECTED) log(`legibility:   ${entry.name} lists ${echoIds.length} echo(es); outside counts ${echoIds.length + 1} states`);
 
   await screen.back();

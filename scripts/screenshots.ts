@@ -22,6 +22,9 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { runCli } from '../electron/cli/run';
 import { parseCaseFileText } from '../shared/case/parse';
+import { CaseSchema, type Case } from '../shared/case/schema';
+import { SYSTEM_IDS } from '../shared/case/systems';
+import { generateCase } from '../tests/support/generate-cases';
 import { importThroughBridge, riveraCases } from '../tests/e2e/caseloadCases';
 import { CaseloadView } from '../tests/e2e/echoPages';
 import { launchWorkbench, requireBuiltRenderer, WORKBENCH_VIEWPORT, type Viewport } from '../tests/e2e/harness';
@@ -148,7 +151,61 @@ const PICTURES: readonly Picture[] = [
       await settle(page);
     },
   }),
+  {
+    // Focus this map: the client's world takes the width, the other two are strips that still show the echo.
+    name: 'case-focus-1440',
+    viewport: { width: 1440, height: 900 },
+    steps: async (page) => {
+      const screen = await openFirstCaseOnItsEcho(page);
+      await page.getByTestId('focus-client').click();
+      await page.getByTestId('system-panel-client').and(page.locator('[data-focused="true"]')).waitFor();
+      await screen.nextFrames();
+      await settle(page);
+    },
+  },
+  {
+    // A client's world of 40 people nobody has placed: the force-directed layout, at one scale with the other maps.
+    name: 'case-forty-people-1440',
+    viewport: { width: 1440, height: 900 },
+    steps: async (page) => {
+      await caseList(page);
+      if (!(await importThroughBridge(page, fortyPeople()))) throw new Error('The store refused the 40-person case.');
+      await page.reload();
+      const list = new CaseListScreen(page);
+      await list.waitForCases(EXAMPLE_CASES + 1);
+      await list.open(FORTY_TITLE);
+      await settle(page);
+    },
+  },
+  {
+    // At 1024×768 the echo list is a panel the Echoes button shows beside the maps.
+    name: 'case-echo-panel-1024',
+    viewport: { width: 1024, height: 768 },
+    steps: async (page) => {
+      const screen = await openFirstCaseOnItsEcho(page);
+      const handle = page.getByTestId('echo-drawer-handle');
+      if ((await handle.getAttribute('aria-expanded')) !== 'true') await handle.click();
+      await page.getByTestId('echo-panel').waitFor();
+      await screen.nextFrames();
+      await settle(page);
+    },
+  },
 ];
+
+const FORTY_TITLE = 'Forty people in the client’s world (generated)';
+
+/** A generated case with 40 people in the client's world and nobody placed, as the legibility measure draws it. */
+function fortyPeople(): Case {
+  const kase = generateCase(7040, { people: 46, relationsPerSystem: 60 });
+  const systems = Object.fromEntries(
+    SYSTEM_IDS.map((system) => {
+      const content = kase.systems[system];
+      const members = content.members.map(({ position: _placed, ...member }) => member);
+      return [system, { ...content, members, relations: content.relations.slice(0, Math.max(1, Math.round(members.length * 1.5))) }];
+    }),
+  );
+  return CaseSchema.parse({ ...kase, id: 'generated-forty', title: FORTY_TITLE, systems });
+}
 
 const FILE_PICTURES: readonly FilePicture[] = [
   {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mapFontFaceCss, type MapFontFace } from '../../shared/scene/fontFace';
 
-const require = createRequire(import.meta.url);
+const packages = createRequire(import.meta.url);
 
 /** Where a face's woff2 file is: in node_modules (inside app.asar when packaged). */
 export function mapFontFile(face: MapFontFace): string {
-  return require.resolve(face.file);
+  return packages.resolve(face.file);
 }
 
 let cached: string | undefined;

@@ -67,7 +67,8 @@ export function arrangePeople(people: readonly ArrangedPerson[], relations: read
   let separated = new Map<string, Point>();
   let bestFit = -Infinity;
   for (const angle of turns) {
-    const shaped = separate(ordered, tighten(ordered, links, compact(ordered, links, rotate(ordered, raw, angle))));
+    const squeezed = compact(ordered, links, rotate(ordered, raw, angle));
+    const shaped = separate(ordered, ordered.length <= MOST_PEOPLE_TIGHTENED ? tighten(ordered, links, squeezed) : squeezed);
     const fit = columnFit(ordered, shaped);
     if (fit > bestFit + 1e-9) {
       bestFit = fit;
@@ -208,6 +209,8 @@ function columnFit(people: readonly ArrangedPerson[], positions: ReadonlyMap<str
 // Room the words and loops at the edge of a map add to its people's outline.
 const LABEL_ALLOWANCE = 80;
 const MOST_PEOPLE_TRYING_TURNS = 30;
+// Tightening costs a pass over every pair of people per step: a crowded map, read by zooming in anyway, is left as fCoSE spaced it.
+const MOST_PEOPLE_TIGHTENED = 60;
 
 /**
  * Draws the picture in as little room as its words allow: fCoSE gives every

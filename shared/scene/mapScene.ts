@@ -88,7 +88,8 @@ export interface SceneOptions {
 const PARALLEL_GAP = 6;
 const BEND_STEP = 12;
 const MOST_BEND = 480;
-const LABEL_CLEARANCE = 4;
+// Cytoscape's box around drawn words is a few units wider than the words' halo.
+const LABEL_CLEARANCE = 8;
 // Room between the words of two relations.
 const WORDS_GAP = 2;
 // A loop's height beyond the person's box, and how far its words sit beyond that.

@@ -12,6 +12,9 @@ export interface BenchSizes {
   largeCasePlan: RunPlan;
   storeSavePlan: RunPlan;
   storeOpenPlan: RunPlan;
+  /** People in the client's world of the case whose map is laid out from nobody placed (layout.150-people). */
+  layoutPeople: number;
+  layoutPlan: RunPlan;
   /** Whether to run the renderer rows in headless Chromium (they need `npx electron-vite build` first). */
   renderer: boolean;
 }
@@ -28,6 +31,8 @@ export const FULL_SIZES: BenchSizes = {
   largeCasePlan: { warmup: 10, runs: 41 },
   storeSavePlan: { warmup: 5, runs: 41 },
   storeOpenPlan: { warmup: 3, runs: 21 },
+  layoutPeople: 150,
+  layoutPlan: { warmup: 1, runs: 7 },
   renderer: true,
 };
 
@@ -44,5 +49,7 @@ export const QUICK_SIZES: BenchSizes = {
   storeSavePlan: { warmup: 1, runs: 3 },
   storeOpenPlan: { warmup: 1, runs: 3 },
   // Starting Chromium and the built renderer would dominate a quick run's seconds.
+  layoutPeople: 12,
+  layoutPlan: { warmup: 0, runs: 1 },
   renderer: false,
 };

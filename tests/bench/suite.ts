@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchEngineCaseload, benchEngineLargeCase } from './engineBenchmarks';
+import { benchEngineCaseload, benchEngineLargeCase, benchLayout } from './engineBenchmarks';
 import { benchRenderer, RENDERER_SIZES } from './rendererBenchmarks';
 import type { Outcome } from './results';
 import type { BenchSizes } from './sizes';
@@ -14,6 +14,8 @@ export async function runSuite(sizes: BenchSizes, progress: (message: string) =>
   outcomes.push(await benchEngineCaseload(sizes));
   progress('engine.large-case');
   outcomes.push(await benchEngineLargeCase(sizes));
+  progress('layout.150-people');
+  outcomes.push(await benchLayout(sizes));
 
   const root = await mkdtemp(join(tmpdir(), 'triptych-bench-'));
   try {

@@ -19,6 +19,12 @@ export class EchoPanelView {
     await this.root().waitFor();
   }
 
+  /** Hides the echo list again where it is a panel the Echoes button shows (it stays shown on a wide window). */
+  async close(): Promise<void> {
+    const handle = this.page.getByTestId('echo-drawer-handle');
+    if ((await handle.isVisible()) && (await handle.getAttribute('aria-expanded')) === 'true') await handle.click();
+  }
+
   list(): Locator {
     return this.root().getByRole('listbox');
   }
