@@ -53,7 +53,7 @@ export const handoutCommand: CliCommand = {
     await writeNewFile(out, pdf);
     const privacy = deidentify ? 'de-identified' : 'with names (not de-identified)';
     output.out(`Wrote a ${fit.sheets.length}-page ${paper} handout of ${kase.id}, ${privacy}, to ${out}\n`);
-    if (fit.omitted.length > 0) output.out(`${omittedNote(fit.omitted)}${pages < 3 ? ' Allow more pages (--pages 3) to include it.' : ''}\n`);
+    if (fit.omitted.length > 0) output.out(`${omittedNote(fit.omitted)}${pages < 3 ? ' Allow more pages (--pages 3) to make room.' : ''}\n`);
   },
 };
 

@@ -6,7 +6,8 @@ import type { TriptychBridge } from '../../shared/ipc/bridge';
 import { BUNDLED_PROMPTS } from '../../shared/presentation/bundledPrompts';
 import { deidentifyCase } from '../../shared/presentation/deidentify';
 import { echoHighlights } from '../../shared/scene/highlight';
-import { renderHandoutHtml, type HandoutPages, type Paper } from '../../shared/presentation/handoutHtml';
+import { omittedNote } from '../../shared/presentation/handoutFit';
+import { renderHandout, type HandoutPages, type Paper } from '../../shared/presentation/handoutHtml';
 import { renderMapImage, type MapImageTarget } from '../../shared/presentation/mapImage';
 import { HIGHLIGHT_COLOURS } from '../../shared/scene/palette';
 import { Dialog } from '../ui/Dialog';
@@ -43,7 +44,7 @@ export function ExportDialog({ bridge, kase, saveNow, onClose }: ExportDialogPro
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [deidentify, setDeidentify] = useState(true);
   const [paper, setPaper] = useState<Paper>('A4');
-  const [pages, setPages] = useState<HandoutPages>(2);
+  const [pages, setPages] = useState<HandoutPages>(3);
   const [target, setTarget] = useState<MapImageTarget>('all');
   const [scale, setScale] = useState<2 | 3>(2);
   const [busy, setBusy] = useState(false);
@@ -54,11 +55,11 @@ export function ExportDialog({ bridge, kase, saveNow, onClose }: ExportDialogPro
   const [handoutEchoIds, setHandoutEchoIds] = useState<string[]>(() => echoes.slice(0, MAX_ECHOES).map((echo) => echo.id));
   const [imageEchoId, setImageEchoId] = useState<string>(() => echoes[0]?.id ?? '');
 
-  const handoutHtml = useMemo(
+  const handout = useMemo(
     () =>
       format === 'pdf'
-        ? renderHandoutHtml({ kase, deidentify, paper, pages, selectedEchoIds: handoutEchoIds, date: localDate(new Date()), prompts: BUNDLED_PROMPTS })
-        : '',
+        ? renderHandout({ kase, deidentify, paper, pages, selectedEchoIds: handoutEchoIds, date: localDate(new Date()), prompts: BUNDLED_PROMPTS })
+        : null,
     [format, kase, deidentify, paper, pages, handoutEchoIds],
   );
   const image = useMemo(() => {
@@ -140,7 +141,7 @@ export function ExportDialog({ bridge, kase, saveNow, onClose }: ExportDialogPro
                   </select>
                 </label>
                 <label className="field">
-                  <span className="field-label">Pages</span>
+                  <span className="field-label">Pages, at most</span>
                   <select value={pages} onChange={(event) => setPages(Number(event.target.value) as HandoutPages)}>
                     <option value={1}>1</option>
                     <option value={2}>2</option>
@@ -148,6 +149,12 @@ export function ExportDialog({ bridge, kase, saveNow, onClose }: ExportDialogPro
                   </select>
                 </label>
               </div>
+              {handout !== null && (
+                <p className="field-hint" data-testid="handout-fit">
+                  Takes {handout.fit.sheets.length} {handout.fit.sheets.length === 1 ? 'page' : 'pages'}.{' '}
+                  {handout.fit.omitted.length > 0 && `${omittedNote(handout.fit.omitted)}${pages < 3 ? ' Allow more pages to make room.' : ''}`}
+                </p>
+              )}
               <fieldset className="field">
                 <legend className="field-label">Echoes to highlight and ask about (up to {MAX_ECHOES})</legend>
                 {echoes.length === 0 && <p className="field-hint">This case has no echoes yet.</p>}
@@ -233,7 +240,7 @@ export function ExportDialog({ bridge, kase, saveNow, onClose }: ExportDialogPro
 
         <div className="export-preview">
           {format === 'pdf' ? (
-            <HandoutPreview html={handoutHtml} paper={paper} pages={pages} />
+            <HandoutPreview html={handout?.html ?? ''} paper={paper} />
           ) : (
             image && (
               // Our own markup from mapSvg.ts, every text escaped there: the picture exactly as it is saved.

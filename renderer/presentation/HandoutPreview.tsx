@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { MARGIN_MM, sheetMeasures, type HandoutPages, type Paper } from '../../shared/presentation/handoutStyles';
+import { MARGIN_MM, sheetMeasures, type Paper } from '../../shared/presentation/handoutStyles';
 import { handoutPreviewParts } from './handoutPreviewParts';
 
 interface HandoutPreviewProps {
   /** The handout exactly as renderHandoutHtml made it for printing. */
   html: string;
   paper: Paper;
-  pages: HandoutPages;
 }
 
 /**
@@ -20,7 +19,7 @@ interface HandoutPreviewProps {
  * the CSSOM, neither of which the CSP governs. Parsed this way, nothing in
  * it can run.
  */
-export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
+export function HandoutPreview({ html, paper }: HandoutPreviewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -30,7 +29,7 @@ export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
     const parts = handoutPreviewParts(html);
     const parsed = new DOMParser().parseFromString(parts.markup, 'text/html');
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${parts.css}\n${previewCss(paper, pages)}`);
+    sheet.replaceSync(`${parts.css}\n${previewCss(paper)}`);
     shadow.adoptedStyleSheets = [sheet];
 
     const body = document.createElement('div');
@@ -41,14 +40,14 @@ export function HandoutPreview({ html, paper, pages }: HandoutPreviewProps) {
       element.removeAttribute('data-preview-style');
     }
     shadow.replaceChildren(body);
-  }, [html, paper, pages]);
+  }, [html, paper]);
 
   return <div ref={hostRef} className="handout-preview" data-testid="handout-preview" role="document" aria-label="Preview of the handout" tabIndex={0} />;
 }
 
 /** Each printed sheet on screen: its printable box, with the paper's margins drawn around it in white. */
-function previewCss(paper: Paper, pages: HandoutPages): string {
-  const { width } = sheetMeasures(paper, pages);
+function previewCss(paper: Paper): string {
+  const { width } = sheetMeasures(paper);
   return `
 .handout-body { zoom: 0.62; padding: ${MARGIN_MM}mm 0; background: #e4e2dc; }
 .sheet { width: ${width}mm; margin: 0 auto ${2 * MARGIN_MM + 6}mm; background: #ffffff; box-shadow: 0 0 0 ${MARGIN_MM}mm #ffffff, 0 0 0 calc(${MARGIN_MM}mm + 1px) #c9c5bb; }

@@ -14,10 +14,15 @@ import { openCaseStore } from '../../electron/store/caseStore';
 import { analyzeCase } from '../../shared/analysis/index';
 import { parseCaseFileText } from '../../shared/case/parse';
 import type { Case } from '../../shared/case/schema';
+import { SYSTEM_IDS } from '../../shared/case/systems';
 import { deidentifyCase } from '../../shared/presentation/deidentify';
-import { renderHandoutHtml } from '../../shared/presentation/handoutHtml';
+import type { HandoutFit } from '../../shared/presentation/handoutFit';
+import { renderHandout, renderHandoutHtml, type HandoutOptions } from '../../shared/presentation/handoutHtml';
+import { MIN_LABEL_PT, MIN_NAME_PT } from '../../shared/presentation/handoutMapScale';
 import { promptsForEcho, type ReflectivePrompts } from '../../shared/presentation/prompts';
 import { isDescriptiveName } from '../../shared/presentation/relationWords';
+import { LABEL_FONT_SIZE, NAME_FONT_SIZE } from '../../shared/scene/sceneConstants';
+import { generateCase } from '../support/generate-cases';
 import { cliEnvironment, runCliInProcess, runCliProcess, type CliRun } from './fixtures/cliRun';
 
 const run = promisify(execFile);
@@ -30,9 +35,49 @@ function cli(args: readonly string[], dataDir: string): Promise<CliRun> {
 }
 
 /** The PDF's text (poppler's pdftotext), with every run of white space made one space. */
-async function pdfText(path: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-']);
+async function pdfText(path: string, page?: number): Promise<string> {
+  const only = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', ...only, path, '-']);
   return stdout.replace(/\s+/g, ' ');
+}
+
+/** Today in the computer's own time zone, as the command line dates a handout. */
+function today(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The selected echoes whose questions the fit kept, by their place among the selected. */
+function echoesAsked(fit: HandoutFit): number[] {
+  return fit.sheets.flat().flatMap((piece) => (piece.block === 'questions' ? [piece.echo] : []));
+}
+
+/** The systems whose words and feelings the fit kept (some of their relations at least), by index. */
+function systemsWorded(fit: HandoutFit): Set<number> {
+  return new Set(fit.sheets.flat().flatMap((piece) => (piece.block === 'words' ? [piece.system] : [])));
+}
+
+/**
+ * The size names and labels come out at in each map as Chromium lays the
+ * handout out: the points per map unit of each map's SVG (its screen
+ * transform, in CSS pixels of 0.75 pt, turned or not) times the font sizes.
+ */
+async function measuredMapSizes(html: string): Promise<{ namePt: number; labelPt: number }[]> {
+  const page = await browser.newPage();
+  try {
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(html, { waitUntil: 'load' });
+    const perUnit = await page.evaluate(() =>
+      [...document.querySelectorAll('.map-box svg')].map((svg) => {
+        const matrix = (svg as SVGSVGElement).getScreenCTM();
+        return matrix === null ? 0 : Math.hypot(matrix.a, matrix.b) * 0.75;
+      }),
+    );
+    return perUnit.map((scale) => ({ namePt: NAME_FONT_SIZE * scale, labelPt: LABEL_FONT_SIZE * scale }));
+  } finally {
+    await page.close();
+  }
 }
 
 async function pdfPages(path: string): Promise<number> {
@@ -96,20 +141,33 @@ describe('handout from the command line', () => {
       const result = index === 0 ? await runCliProcess(args, environment) : await runCliInProcess(args, environment);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      expect(result.stdout).toContain(`Wrote a ${layout.pages}-page ${layout.paper} handout of ${kase.id}, de-identified`);
+      // The same handout the command printed, to know what it planned.
+      const { fit } = renderHandout({ kase, deidentify: true, paper: layout.paper, pages: layout.pages, date: today(), prompts });
+      const pages = fit.sheets.length;
+      expect(pages).toBeLessThanOrEqual(layout.pages);
+      expect(result.stdout).toContain(`Wrote a ${pages}-page ${layout.paper} handout of ${kase.id}, de-identified`);
       expect((await stat(out)).mode & 0o777).toBe(0o600);
-      expect(await pdfPages(out)).toBe(layout.pages);
+      expect(await pdfPages(out)).toBe(pages);
 
       const text = await pdfText(out);
       const deidentified = deidentifyCase(kase).case;
       const echoes = analyzeCase(deidentified).echoes;
-      expect(text).toContain(`Echoes (${echoes.length})`);
-      for (const echo of echoes.slice(0, 3)) {
+      if (fit.omitted.includes('the table of echoes')) expect(text).not.toContain('Echoes (');
+      else expect(text).toContain(`Echoes (${echoes.length})`);
+      const asked = echoesAsked(fit);
+      for (const [number, echo] of echoes.slice(0, 3).entries()) {
         expect(text).toContain(echo.wording.label);
-        expect(text).toContain((promptsForEcho(echo, prompts)[0] as string).replace(/\s+/g, ' '));
+        if (asked.includes(number)) expect(text).toContain((promptsForEcho(echo, prompts)[0] as string).replace(/\s+/g, ' '));
       }
       expect(text).toContain('Echoes are hypotheses for reflection, not findings.');
       expect(text).toContain(deidentified.title);
+      if (fit.omitted.length > 0) {
+        const note = `Not included for lack of room: ${fit.omitted.join('; ')}.`;
+        expect(await pdfText(out, pages)).toContain(note);
+        expect(result.stdout).toContain(note);
+      } else {
+        expect(text).not.toContain('Not included for lack of room');
+      }
 
       const words = identifyingWords(kase);
       expect(words.length).toBeGreaterThanOrEqual(3);
@@ -128,9 +186,12 @@ describe('handout from the command line', () => {
     const result = await cli(['handout', imported.id, '--out', out], dataDir);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('2-page A4 handout');
+    // At most two pages by default.
+    const pages = Number(/Wrote a (\d)-page A4 handout/.exec(result.stdout)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
     expect(result.stdout).toContain('with names (not de-identified)');
-    expect(await pdfPages(out)).toBe(2);
+    expect(await pdfPages(out)).toBe(pages);
     const text = await pdfText(out);
     expect(text).toContain(imported.title);
     // Not de-identified: the client's name is printed, and the page says so.
@@ -177,20 +238,58 @@ describe('handout from the command line', () => {
 });
 
 describe('printHandoutPdf', () => {
-  it('prints exactly the pages asked for, on A4 and Letter, without cutting off the questions', async () => {
+  it('prints the pages the content needs, at most the number allowed, on A4 and Letter, cutting off nothing it planned', async () => {
     for (const { kase } of examples) {
-      const echoes = analyzeCase(deidentifyCase(kase).case).echoes.slice(0, 3);
+      const clean = deidentifyCase(kase).case;
+      const echoes = analyzeCase(clean).echoes.slice(0, 3);
       for (const paper of ['A4', 'Letter'] as const) {
         for (const pages of [1, 2, 3] as const) {
-          const html = renderHandoutHtml({ kase, deidentify: true, paper, pages, date: '2026-11-20', prompts });
+          const where = `${kase.id} ${paper} ${pages}`;
+          const { html, fit } = renderHandout({ kase, deidentify: true, paper, pages, date: '2026-11-20', prompts });
           const out = join(root, `${kase.id}-${paper}-${pages}.pdf`);
           await writeFile(out, await printHandoutPdf(html, { paper, browser }));
-          expect(await pdfPages(out), `${kase.id} ${paper} ${pages}`).toBe(pages);
+          const printed = fit.sheets.length;
+          expect(printed, where).toBeLessThanOrEqual(pages);
+          expect(await pdfPages(out), where).toBe(printed);
           const text = await pdfText(out);
-          for (const echo of echoes) expect(text, `${kase.id} ${paper} ${pages}`).toContain(promptsForEcho(echo, prompts)[0] as string);
-          // The note closes the first sheet (the only one on one page): cut off, it would be missing.
-          expect(text, `${kase.id} ${paper} ${pages}`).toContain('so read it through before sharing.');
-          expect(text).toContain(`Triptych case presentation · page ${pages} of ${pages}`);
+          // Each echo's questions the fit kept, and every relation's words and every feeling of each system it kept.
+          for (const number of echoesAsked(fit)) {
+            for (const question of promptsForEcho(echoes[number] as (typeof echoes)[number], prompts).slice(0, fit.questionsPerEcho)) {
+              expect(text, where).toContain(question.replace(/\s+/g, ' '));
+            }
+          }
+          for (const index of systemsWorded(fit)) {
+            const system = clean.systems[SYSTEM_IDS[index] as (typeof SYSTEM_IDS)[number]];
+            for (const relation of system.relations) expect(text, where).toContain((relation.act as string).replace(/\s+/g, ' '));
+            if (system.members.some((member) => member.feelings.length > 0)) expect(text, where).toContain('Feelings:');
+          }
+          // The note closes the last sheet: cut off, it would be missing.
+          const last = await pdfText(out, printed);
+          expect(last, where).toContain('so read it through before sharing.');
+          expect(last, where).toContain(`Triptych case presentation · page ${printed} of ${printed}`);
+          if (fit.omitted.length > 0) expect(last, where).toContain(`Not included for lack of room: ${fit.omitted.join('; ')}.`);
+          else expect(text, where).not.toContain('Not included for lack of room');
+        }
+      }
+      // With room enough, nothing is left out.
+      const roomy = renderHandout({ kase, deidentify: true, paper: 'A4', pages: 3, date: '2026-11-20', prompts });
+      expect(roomy.fit.omitted, kase.id).toEqual([]);
+    }
+  });
+
+  it('lays the maps out so Chromium draws names at 8 pt or more and labels at 7 pt or more, for the examples and a generated case', async () => {
+    const cases = [...examples.map((example) => example.kase), generateCase(7, { people: 12, relationsPerSystem: 12 })];
+    for (const kase of cases) {
+      for (const paper of ['A4', 'Letter'] as const) {
+        const options: HandoutOptions = { kase, deidentify: true, paper, pages: 3, date: '2026-11-20', prompts };
+        const { html, fit } = renderHandout(options);
+        const sizes = await measuredMapSizes(html);
+        expect(sizes.length, `${kase.id} ${paper}`).toBe(fit.sheets.flat().flatMap((piece) => (piece.block === 'maps' ? piece.maps : [])).length);
+        expect(sizes.length, `${kase.id} ${paper}`).toBeGreaterThanOrEqual(1);
+        for (const size of sizes) {
+          expect(size.namePt, `${kase.id} ${paper}`).toBeGreaterThanOrEqual(MIN_NAME_PT - 0.01);
+          expect(size.labelPt, `${kase.id} ${paper}`).toBeGreaterThanOrEqual(MIN_LABEL_PT);
+          expect(size.namePt, `${kase.id} ${paper}`).toBeCloseTo(fit.maps.namePt, 1);
         }
       }
     }
