@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { SYSTEM_NAMES, type SystemId } from '../../shared/case/systems';
 import { sameHighlight, type MapHighlight } from '../../shared/scene/highlight';
 import type { MapScene } from '../../shared/scene/mapScene';
-import { LABEL_FONT_SIZE, NAME_FONT_SIZE } from '../../shared/scene/sceneConstants';
+import { CROWDED_MAP, LABEL_FONT_SIZE, NAME_FONT_SIZE } from '../../shared/scene/sceneConstants';
 import { mapFontsReady } from '../fontsReady';
 import { useColourScheme } from '../ui/useColourScheme';
 import { applyElements } from './applyElements';
@@ -17,9 +17,6 @@ import { drawnBoxes, nodeScreenPositions } from './nodePositions';
 import { fitZoom, LEAST_ZOOM, MOST_ZOOM, showWhole, ZOOM_STEP, zoomBy } from './mapView';
 import './map.css';
 
-// Above this many people and relations a map opens too small to read every
-// label, so it draws the overview detail (see MapDetail).
-const MOST_ELEMENTS_IN_FULL_DETAIL = 60;
 // From this many people a map offers Find a person.
 const FEWEST_PEOPLE_TO_FIND = 12;
 // The zoom a found person is shown at, at least: their name full size.
@@ -110,7 +107,7 @@ export function CaseMap({
   selectedPersonRef.current = selectedPersonId;
 
   const elements = useMemo(() => sceneElements(scene), [scene]);
-  const detail: MapDetail = elements.nodes.length + elements.edges.length > MOST_ELEMENTS_IN_FULL_DETAIL ? 'overview' : 'full';
+  const detail: MapDetail = elements.nodes.length + elements.edges.length > CROWDED_MAP ? 'overview' : 'full';
 
   const showView = (cy: Core) => {
     const view = viewRef.current;

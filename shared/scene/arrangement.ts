@@ -12,7 +12,6 @@ export type NameOf = (person: Person) => string;
 interface Arranged {
   people: Case['people'];
   customRoles: Case['customRoles'];
-  ignoreSaved: boolean;
   positions: ReadonlyMap<string, Point>;
 }
 
@@ -22,25 +21,24 @@ const arranged = new WeakMap<SystemContent, Arranged[]>();
 
 /**
  * Where every member of one system stands on its map. A saved position
- * always wins. A map nobody has arranged yet (no saved positions, or
+ * always wins. A map nobody has arranged yet (no saved positions, or after
  * Re-layout) is laid out whole by the force-directed layout; in a map that
  * has been arranged, a person without a position is put into free space near
  * the people they relate to, and nobody else moves.
  */
-export function arrangeSystem(kase: Case, system: SystemId, options: { ignoreSavedPositions?: boolean } = {}): ReadonlyMap<string, Point> {
+export function arrangeSystem(kase: Case, system: SystemId): ReadonlyMap<string, Point> {
   const content = kase.systems[system];
-  const ignoreSaved = options.ignoreSavedPositions === true;
-  const known = arranged.get(content)?.find((a) => a.people === kase.people && a.customRoles === kase.customRoles && a.ignoreSaved === ignoreSaved);
+  const known = arranged.get(content)?.find((a) => a.people === kase.people && a.customRoles === kase.customRoles);
   if (known) return known.positions;
-  const positions = computeArrangement(kase, content, ignoreSaved);
+  const positions = computeArrangement(kase, content);
   const list = arranged.get(content) ?? [];
-  list.push({ people: kase.people, customRoles: kase.customRoles, ignoreSaved, positions });
+  list.push({ people: kase.people, customRoles: kase.customRoles, positions });
   if (list.length > 4) list.shift();
   arranged.set(content, list);
   return positions;
 }
 
-function computeArrangement(kase: Case, content: SystemContent, ignoreSaved: boolean): Map<string, Point> {
+function computeArrangement(kase: Case, content: SystemContent): Map<string, Point> {
   const people = new Map(kase.people.map((person) => [person.id, person]));
   const roleLabels = roleLabelsOf(kase);
   const boxOf = (personId: string): ArrangedPerson => {
@@ -52,7 +50,7 @@ function computeArrangement(kase: Case, content: SystemContent, ignoreSaved: boo
     const label = labelBox(relationLabel(relation, roleLabels));
     return { from: relation.from, to: relation.to, labelWidth: label.width, labelHeight: label.height };
   });
-  const saved = ignoreSaved ? [] : content.members.filter((member) => member.position !== undefined);
+  const saved = content.members.filter((member) => member.position !== undefined);
   if (saved.length === 0) {
     return arrangePeople(
       content.members.map((member) => boxOf(member.person)),

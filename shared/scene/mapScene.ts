@@ -2,7 +2,8 @@ import type { Case, Person, Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
 import { arrangeSystem, type NameOf, type Point } from './arrangement';
-import { labelBox, nameBox } from './boxes';
+import { labelBox, nameBox, type TextBox } from './boxes';
+import { CROWDED_MAP } from './sceneConstants';
 import type { MapHighlight } from './highlight';
 import { personColour } from './palette';
 
@@ -80,14 +81,13 @@ export interface SceneOptions {
   highlight?: MapHighlight | null;
   /** The names to write in the boxes (pseudonyms in a de-identified picture); the people's names by default. */
   nameOf?: NameOf;
-  /** Lay everyone out afresh, as if nobody had been placed (what Re-layout will show). */
-  ignoreSavedPositions?: boolean;
 }
 
 // Room between the labels of relations between the same two people.
 const PARALLEL_GAP = 6;
 const BEND_STEP = 12;
 const MOST_BEND = 480;
+const CROWDED_MOST_BEND = 120;
 // Cytoscape's box around drawn words is a few units wider than the words' halo.
 const LABEL_CLEARANCE = 8;
 // Room between the words of two relations.
@@ -112,7 +112,7 @@ export function mapScene(kase: Case, system: SystemId, options: SceneOptions = {
   const { members, relations } = kase.systems[system];
   const nameOf = options.nameOf ?? ((person: Person) => person.name);
   const highlight = options.highlight ?? null;
-  const positions = arrangeSystem(kase, system, { ignoreSavedPositions: options.ignoreSavedPositions === true });
+  const positions = arrangeSystem(kase, system);
   const cast = new Map(kase.people.map((person) => [person.id, person]));
 
   const people = members.map((member): ScenePerson => {
@@ -144,23 +144,29 @@ export function mapScene(kase: Case, system: SystemId, options: SceneOptions = {
 
   // Loops first (their words have one place), then each curve bends its
   // words clear of everyone and of the words already placed.
+  // Each relation's words measured once (a crowded pair's fan reads its siblings' sizes).
+  const words = new Map(relations.map((relation) => [relation.id, labelBox(relationLabel(relation, roleLabels))]));
+  const wordsOf = (relation: Relation) => words.get(relation.id) as TextBox;
+  // A crowded map is read by zooming in and draws small words only then: its
+  // words keep clear of people, not of each other, and bow out less far.
+  const crowded = people.length + relations.length > CROWDED_MAP;
   const placedWords: Box[] = [];
   const shapes = new Map<string, Shape>();
   for (const relation of relations) {
     const person = byId.get(relation.from);
     if (!person || relation.from !== relation.to) continue;
-    const shape = loopRelation(relation, person, people, labelBox(relationLabel(relation, roleLabels)));
+    const shape = loopRelation(relation, person, people, wordsOf(relation));
     shapes.set(relation.id, shape);
-    if (shape.lines.length > 0) placedWords.push(wordsBox(shape));
+    if (shape.lines.length > 0 && !crowded) placedWords.push(wordsBox(shape));
   }
   for (const relation of relations) {
     const from = byId.get(relation.from);
     const to = byId.get(relation.to);
     if (!from || !to || from === to) continue;
     const siblings = pairs.get(pairKey(relation)) ?? [relation];
-    const shape = curvedRelation(relation, from, to, siblings, labelBox(relationLabel(relation, roleLabels)), people, placedWords, roleLabels);
+    const shape = curvedRelation(relation, from, to, siblings, wordsOf(relation), people, placedWords, wordsOf, crowded ? CROWDED_MOST_BEND : MOST_BEND);
     shapes.set(relation.id, shape);
-    if (shape.lines.length > 0) placedWords.push(wordsBox(shape));
+    if (shape.lines.length > 0 && !crowded) placedWords.push(wordsBox(shape));
   }
   const drawn = relations.flatMap((relation): SceneRelation[] => {
     const shape = shapes.get(relation.id);
@@ -201,7 +207,8 @@ function curvedRelation(
   label: { lines: string[]; width: number; height: number },
   people: readonly ScenePerson[],
   placedWords: readonly Box[],
-  roleLabels: ReadonlyMap<string, string>,
+  wordsOf: (relation: Relation) => TextBox,
+  mostBend: number,
 ): Shape {
   // The pair's own direction (lower id first), so A→B and B→A bow to opposite sides.
   const forward = relation.from < relation.to;
@@ -209,7 +216,7 @@ function curvedRelation(
   const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
   const extent = (width: number, height: number) => Math.abs(normal.x) * width + Math.abs(normal.y) * height;
-  const sizes = siblings.map((sibling) => labelBox(relationLabel(sibling, roleLabels)));
+  const sizes = siblings.map(wordsOf);
   const spacing = Math.max(...sizes.map((size) => extent(size.width, size.height))) + PARALLEL_GAP;
   const index = siblings.indexOf(relation);
   const base = (index - (siblings.length - 1) / 2) * spacing;
@@ -245,7 +252,7 @@ function curvedRelation(
   // Outward from the fan's middle: a lone relation tries its left side first, then its right.
   const direction = base === 0 ? 1 : Math.sign(base);
   const search = (isClear: (centre: Point) => boolean) => {
-    for (let step = 0; step * BEND_STEP <= MOST_BEND; step += 1) {
+    for (let step = 0; step * BEND_STEP <= mostBend; step += 1) {
       const tries = step === 0 ? [base] : base === 0 ? [step * BEND_STEP, -step * BEND_STEP] : [base + direction * step * BEND_STEP];
       for (const t of tries) {
         const candidate = shapeAt(t);

@@ -207,6 +207,26 @@ describe('maps a clinician can read', () => {
     }
   });
 
+  it('draws a new relation between two people placed close together with its words clear of both', async () => {
+    const screen = await reopen(bench, EXAMPLE_TITLES[2] as string);
+    const before = await mapReport(bench.page, 'client');
+    const mother = before.people.mum as ScreenBox;
+    const partner = before.people.ptn as ScreenBox;
+    // Partner dragged to stand just right of Mother, a little apart.
+    const target = { x: mother[2] + (partner[2] - partner[0]) / 2 + 12, y: (mother[1] + mother[3]) / 2 };
+    const start = before.positions.ptn as { x: number; y: number };
+    await screen.drag('client', 'ptn', { dx: target.x - start.x, dy: target.y - start.y }, { shift: false });
+    await screen.waitForSaved();
+    await screen.addRelation({ system: 'client', from: 'mum', to: 'ptn', fromRole: 'controller' }, { mum: 'Mother', ptn: 'Partner' });
+    await expect.poll(async () => Object.keys((await mapReport(bench.page, 'client')).labels).length).toBeGreaterThan(Object.keys(before.labels).length);
+    const after = await mapReport(bench.page, 'client');
+    const added = Object.keys(after.labels).filter((id) => !(id in before.labels));
+    expect(added).toHaveLength(1);
+    const words = after.labels[added[0] as string] as ScreenBox;
+    for (const person of ['mum', 'ptn']) expect(overlap(words, after.people[person] as ScreenBox), `the new words on ${person}`).toBe(false);
+    expect(outside(after)).toEqual([]);
+  });
+
   it('opens the echo drawer at 1024×768 and highlights the echo chosen there', async () => {
     await bench.page.setViewportSize({ width: 1024, height: 768 });
     try {
