@@ -262,12 +262,23 @@ export function CaseMap({
     report(cy, highlighted);
   }, [elements]);
 
-  // The whole scene at the shared zoom, on opening and whenever the scene's extent or the zoom changes.
+  // The whole scene at the shared zoom on opening, and again when the maps'
+  // scale changes (focus mode, another map grew) or part of the scene would be
+  // out of view. An edit that keeps everything in view and the scale as it
+  // was keeps the view, so the people not edited stay where the eye left them.
+  const shownRef = useRef<{ zoom: number | null } | null>(null);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    viewRef.current = { bounds: scene.bounds, zoom, manual: false };
-    showView(cy);
+    const previous = shownRef.current;
+    const manual = viewRef.current.manual;
+    viewRef.current = { bounds: scene.bounds, zoom, manual };
+    const rescaled = previous === null || previous.zoom !== zoom;
+    if (rescaled || !inView(cy, scene.bounds)) {
+      viewRef.current.manual = false;
+      showView(cy);
+      shownRef.current = { zoom };
+    }
     scheduleReportRef.current();
   }, [scene.bounds, zoom]);
 
@@ -382,6 +393,12 @@ export function CaseMap({
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Whether all of `bounds` is on screen in the map's current view. */
+function inView(cy: Core, bounds: { x: number; y: number; width: number; height: number }): boolean {
+  const extent = cy.extent();
+  return extent.x1 <= bounds.x && extent.y1 <= bounds.y && extent.x2 >= bounds.x + bounds.width && extent.y2 >= bounds.y + bounds.height;
 }
 
 /**
