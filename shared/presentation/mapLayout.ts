@@ -5,7 +5,7 @@ import { mapScene, type Box, type Point, type SceneRelation } from '../scene/map
 /** One member drawn as a labelled box centred on `centre`. */
 export interface NodeLayout {
   personId: string;
-  lines: string[];
+  lines: readonly string[];
   colour: string;
   centre: Point;
   width: number;
@@ -19,7 +19,7 @@ export interface EdgeLayout {
   path: string;
   /** Where the middle of the label sits, and its lines. */
   labelAt: Point;
-  labelLines: string[];
+  labelLines: readonly string[];
 }
 
 /** A whole system laid out: nodes, edges, and the box around everything drawn. */

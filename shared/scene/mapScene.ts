@@ -22,7 +22,7 @@ export interface ScenePerson {
   personId: string;
   name: string;
   /** The name as drawn, one entry a line. */
-  lines: string[];
+  lines: readonly string[];
   colour: string;
   centre: Point;
   width: number;
@@ -37,7 +37,7 @@ export interface SceneRelation {
   from: string;
   to: string;
   /** The label as drawn, one entry a line; empty when the relation has no words to show. */
-  lines: string[];
+  lines: readonly string[];
   labelWidth: number;
   labelHeight: number;
   /** Where the middle of the label sits. */
@@ -204,7 +204,7 @@ function curvedRelation(
   from: ScenePerson,
   to: ScenePerson,
   siblings: readonly Relation[],
-  label: { lines: string[]; width: number; height: number },
+  label: TextBox,
   people: readonly ScenePerson[],
   placedWords: readonly Box[],
   wordsOf: (relation: Relation) => TextBox,
@@ -282,7 +282,7 @@ function curvedRelation(
  * when nobody is near that way (maps have height to spare, not width), else
  * into the widest gap between the people around them.
  */
-function loopRelation(relation: Relation, person: ScenePerson, people: readonly ScenePerson[], label: { lines: string[]; width: number; height: number }): Shape {
+function loopRelation(relation: Relation, person: ScenePerson, people: readonly ScenePerson[], label: TextBox): Shape {
   const direction = loopDirection(
     person.centre,
     people.filter((other) => other !== person).map((other) => other.centre),
