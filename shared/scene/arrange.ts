@@ -207,7 +207,7 @@ function columnFit(people: readonly ArrangedPerson[], positions: ReadonlyMap<str
 }
 
 // Room the words and loops at the edge of a map add to its people's outline.
-const LABEL_ALLOWANCE = 80;
+const LABEL_ALLOWANCE = 120;
 const MOST_PEOPLE_TRYING_TURNS = 30;
 // Tightening costs a pass over every pair of people per step: a crowded map, read by zooming in anyway, is left as fCoSE spaced it.
 const MOST_PEOPLE_TIGHTENED = 60;

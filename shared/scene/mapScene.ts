@@ -3,7 +3,6 @@ import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
 import { arrangeSystem, type NameOf, type Point } from './arrangement';
 import { labelBox, nameBox, type TextBox } from './boxes';
-import { CROWDED_MAP } from './sceneConstants';
 import type { MapHighlight } from './highlight';
 import { personColour } from './palette';
 
@@ -87,7 +86,7 @@ export interface SceneOptions {
 const PARALLEL_GAP = 6;
 const BEND_STEP = 12;
 const MOST_BEND = 480;
-const CROWDED_MOST_BEND = 120;
+const MOST_RELATIONS_PLACED_APART = 150;
 // Cytoscape's box around drawn words is a few units wider than the words' halo.
 const LABEL_CLEARANCE = 8;
 // Room between the words of two relations.
@@ -147,9 +146,11 @@ export function mapScene(kase: Case, system: SystemId, options: SceneOptions = {
   // Each relation's words measured once (a crowded pair's fan reads its siblings' sizes).
   const words = new Map(relations.map((relation) => [relation.id, labelBox(relationLabel(relation, roleLabels))]));
   const wordsOf = (relation: Relation) => words.get(relation.id) as TextBox;
-  // A crowded map is read by zooming in and draws small words only then: its
-  // words keep clear of people, not of each other, and bow out less far.
-  const crowded = people.length + relations.length > CROWDED_MAP;
+  // A map of hundreds of relations is read by zooming in and draws small
+  // words only then: its words keep clear of people but not of each other
+  // (that check grows with the square of the relations), so that drawing it
+  // again after an edit stays quick.
+  const crowded = relations.length > MOST_RELATIONS_PLACED_APART;
   const placedWords: Box[] = [];
   const shapes = new Map<string, Shape>();
   for (const relation of relations) {
@@ -164,7 +165,7 @@ export function mapScene(kase: Case, system: SystemId, options: SceneOptions = {
     const to = byId.get(relation.to);
     if (!from || !to || from === to) continue;
     const siblings = pairs.get(pairKey(relation)) ?? [relation];
-    const shape = curvedRelation(relation, from, to, siblings, wordsOf(relation), people, placedWords, wordsOf, crowded ? CROWDED_MOST_BEND : MOST_BEND);
+    const shape = curvedRelation(relation, from, to, siblings, wordsOf(relation), people, placedWords, wordsOf);
     shapes.set(relation.id, shape);
     if (shape.lines.length > 0 && !crowded) placedWords.push(wordsBox(shape));
   }
@@ -208,7 +209,6 @@ function curvedRelation(
   people: readonly ScenePerson[],
   placedWords: readonly Box[],
   wordsOf: (relation: Relation) => TextBox,
-  mostBend: number,
 ): Shape {
   // The pair's own direction (lower id first), so A→B and B→A bow to opposite sides.
   const forward = relation.from < relation.to;
@@ -252,7 +252,7 @@ function curvedRelation(
   // Outward from the fan's middle: a lone relation tries its left side first, then its right.
   const direction = base === 0 ? 1 : Math.sign(base);
   const search = (isClear: (centre: Point) => boolean) => {
-    for (let step = 0; step * BEND_STEP <= mostBend; step += 1) {
+    for (let step = 0; step * BEND_STEP <= MOST_BEND; step += 1) {
       const tries = step === 0 ? [base] : base === 0 ? [step * BEND_STEP, -step * BEND_STEP] : [base + direction * step * BEND_STEP];
       for (const t of tries) {
         const candidate = shapeAt(t);
@@ -283,10 +283,25 @@ function curvedRelation(
  * into the widest gap between the people around them.
  */
 function loopRelation(relation: Relation, person: ScenePerson, people: readonly ScenePerson[], label: TextBox): Shape {
-  const direction = loopDirection(
+  const others = people.filter((other) => other !== person);
+  const preferred = loopDirection(
     person.centre,
-    people.filter((other) => other !== person).map((other) => other.centre),
+    others.map((other) => other.centre),
   );
+  // The preferred way first, then every 30° round from it, until the loop's words touch nobody.
+  const ways = Array.from({ length: 12 }, (_, step) => (preferred + step * 30) % 360);
+  const shapes = ways.map((way) => loopShape(relation, person, label, way));
+  const clearOfOthers = (shape: Shape) =>
+    shape.lines.length === 0 ||
+    others.every(
+      (other) =>
+        Math.abs(other.centre.x - shape.labelCentre.x) >= (other.width + shape.labelWidth) / 2 + LABEL_CLEARANCE ||
+        Math.abs(other.centre.y - shape.labelCentre.y) >= (other.height + shape.labelHeight) / 2 + LABEL_CLEARANCE,
+    );
+  return shapes.find(clearOfOthers) ?? (shapes[0] as Shape);
+}
+
+function loopShape(relation: Relation, person: ScenePerson, label: TextBox, direction: number): Shape {
   const radians = (direction * Math.PI) / 180;
   const unit = { x: Math.sin(radians), y: -Math.cos(radians) };
   // How far the box reaches that way, then the loop beyond it.
