@@ -178,7 +178,7 @@ export function CaseMap({
 
     // Only a real change of size needs the canvas resized, the fit zoom reported and the view shown again.
     let size = { width: host.clientWidth, height: host.clientHeight };
-    const measure = () => setFit(fitZoom(viewRef.current.bounds, host.clientWidth, host.clientHeight));
+    const measure = () => setFit(measuredFit(viewRef.current.bounds, host));
     const resize = new ResizeObserver(() => {
       if (host.clientWidth === size.width && host.clientHeight === size.height) return;
       size = { width: host.clientWidth, height: host.clientHeight };
@@ -236,7 +236,7 @@ export function CaseMap({
   // The scene's fit zoom, reported up so the three maps can share the smallest.
   useEffect(() => {
     const host = canvasHostRef.current;
-    if (host) setFit(fitZoom(scene.bounds, host.clientWidth, host.clientHeight));
+    if (host) setFit(measuredFit(scene.bounds, host));
   }, [scene.bounds]);
   useEffect(() => {
     callbacks.current.onFitZoom?.(scene.people.length === 0 ? null : fit);
@@ -274,7 +274,8 @@ export function CaseMap({
     const manual = viewRef.current.manual;
     viewRef.current = { bounds: scene.bounds, zoom, manual };
     const rescaled = previous === null || previous.zoom !== zoom;
-    if (rescaled || !inView(cy, scene.bounds)) {
+    // A view the clinician zoomed or moved by hand stays as they left it until the scale changes or they press Fit.
+    if (rescaled || (!manual && !inView(cy, scene.bounds))) {
       viewRef.current.manual = false;
       showView(cy);
       shownRef.current = { zoom };
@@ -393,6 +394,11 @@ export function CaseMap({
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** The zoom at which `bounds` fits the map's box; null while the map has no size (its table is shown), so it does not set the shared zoom. */
+function measuredFit(bounds: { x: number; y: number; width: number; height: number }, host: HTMLElement): number | null {
+  return host.clientWidth === 0 || host.clientHeight === 0 ? null : fitZoom(bounds, host.clientWidth, host.clientHeight);
 }
 
 /** Whether all of `bounds` is on screen in the map's current view. */

@@ -6,8 +6,8 @@ import type { SystemMapElements } from './elements';
  * (the react-cytoscapejs approach): removes what is gone, adds what is new,
  * patches the data of what changed, all in one batch so Cytoscape redraws
  * once. Nodes keep the position they have, except the node ids in
- * `moveTo`, which go to their wanted position (a saved position that changed,
- * e.g. by undo); placing the rest is the layout's job.
+ * `moveTo`, which go to their wanted position (the scene placed them
+ * elsewhere: an undo, a Re-layout); a node just dragged is already there.
  */
 export function applyElements(cy: Core, wanted: SystemMapElements, moveTo: ReadonlySet<string> = new Set()): void {
   const definitions: ElementDefinition[] = [...wanted.nodes, ...wanted.edges];

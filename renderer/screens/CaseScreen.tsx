@@ -28,6 +28,23 @@ function sharedFitZoom(zooms: Record<SystemId, number | null>): number | null {
   return known.length === 0 ? null : Math.min(...known);
 }
 
+/** Whether the echo list is a panel the Echoes button shows (the window is under 1500 px; see styles.css). */
+function echoListIsPanel(): boolean {
+  return window.matchMedia('(max-width: 1499.98px)').matches;
+}
+
+// The shared zoom follows the maps down at once (everyone must stay in view)
+// but up only when there is clearly more room: a small edit that lets the
+// tightest map fit a little larger does not rescale all three.
+const ZOOM_UP_FROM = 1.12;
+
+function useSteadyZoom(wanted: number | null): number | null {
+  const [steady, setSteady] = useState<number | null>(wanted);
+  const next = wanted === null || steady === null || wanted < steady || wanted > steady * ZOOM_UP_FROM ? wanted : steady;
+  if (next !== steady) setSteady(next);
+  return next;
+}
+
 /** Asked before the app leaves the case screen; resolves false to stay. */
 export type LeaveGuard = () => Promise<boolean>;
 
@@ -157,7 +174,7 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
 
   // One scale for the three maps: the smallest zoom at which each shows all
   // of itself, so the same name is the same size in every map and nobody is cut off.
-  const sharedZoom = sharedFitZoom(fitZooms);
+  const sharedZoom = useSteadyZoom(sharedFitZoom(fitZooms));
   const reportFitZoom = useCallback((system: SystemId, zoom: number | null) => {
     setFitZooms((zooms) => (zooms[system] === zoom ? zooms : { ...zooms, [system]: zoom }));
   }, []);
@@ -169,7 +186,11 @@ function CaseEditor({ bridge, initial, onBack, registerLeaveGuard }: CaseEditorP
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [role="dialog"], dialog')) return;
       if (focusedSystem !== null) setFocusedSystem(null);
-      else if (echoDrawerOpen) setEchoDrawerOpen(false);
+      else if (echoDrawerOpen && echoListIsPanel()) {
+        setEchoDrawerOpen(false);
+        // The list goes away: focus goes to the button that brings it back, not to the page.
+        if (target?.closest('#echo-column')) document.querySelector<HTMLElement>('[data-testid="echo-drawer-handle"]')?.focus();
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,5 +1,6 @@
 import type { Case } from '../case/schema';
 import { SYSTEM_IDS } from '../case/systems';
+import { arrangeSystem } from '../scene/arrangement';
 import { createNameReplacer, nameTerms } from './nameReplacer';
 import { pseudonymsFor } from './pseudonyms';
 
@@ -17,7 +18,9 @@ export interface DeidentifiedCase {
  * acts, custom role and feeling labels; see createNameReplacer for the
  * rules). Ids are kept, so an analysis of either case has the same echo ids
  * and highlights still match; nothing made from a de-identified case prints
- * an id. Pure: the case passed in is not changed.
+ * an id. Everyone keeps the place they have on screen (written into the
+ * copy), so a de-identified handout or presentation is the same picture with
+ * other names, not a layout of its own. Pure: the case passed in is not changed.
  */
 export function deidentifyCase(kase: Case): DeidentifiedCase {
   const pseudonyms = pseudonymsFor(kase.people);
@@ -32,6 +35,8 @@ export function deidentifyCase(kase: Case): DeidentifiedCase {
   }
   for (const id of SYSTEM_IDS) {
     const system = copy.systems[id];
+    const places = arrangeSystem(kase, id);
+    for (const member of system.members) member.position ??= places.get(member.person);
     if (system.notes !== undefined) system.notes = replace(system.notes);
     for (const relation of system.relations) if (relation.act !== undefined) relation.act = replace(relation.act);
   }

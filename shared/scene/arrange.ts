@@ -41,13 +41,13 @@ const LAYOUT_SEED = 20261203;
  * Cytoscape's own ecosystem, and returns a position for each: relations pull
  * their two people to about the length their words need, everyone else pushes
  * apart, and a last pass guarantees no two boxes overlap. Deterministic (same
- * people and relations, same positions, to the unit): it starts from a fixed
- * ring in cast order, and fCoSE's few random choices draw from a seeded
- * generator. Then the picture is turned the same way every time: the map's
- * longest extent runs down the page (maps stand in tall columns) except for
- * a pair, which sits side by side, and the focal person (client, else
- * supervisor) is on the left, so the therapist stands on the right in both
- * therapy and supervision, where the eye can compare them.
+ * people and relations in the same order, same positions, to the unit):
+ * people are taken in cast order, and fCoSE's random choices (its spectral
+ * start among them) draw from a seeded generator. Then the picture is drawn
+ * as tight as its words allow and turned the way that fills a screen column
+ * best, except a pair, which sits side by side; the focal person (client,
+ * else supervisor) is on the left, so the therapist stands on the right in
+ * both therapy and supervision, where the eye can compare them.
  */
 export function arrangePeople(people: readonly ArrangedPerson[], relations: readonly ArrangedRelation[]): Map<string, Point> {
   const ordered = [...people].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareIds(a.id, b.id));
@@ -96,15 +96,10 @@ function pairPositions(pair: readonly ArrangedPerson[], links: readonly Arranged
 }
 
 function forceDirected(people: readonly ArrangedPerson[], links: readonly ArrangedRelation[]): Map<string, Point> {
-  const ringRadius = Math.max(200, (people.length * 120) / (2 * Math.PI));
-  const elements: cytoscape.ElementDefinition[] = people.map((person, index) => {
-    const angle = (2 * Math.PI * index) / people.length;
-    return {
-      group: 'nodes',
-      data: { id: person.id, width: person.width + PERSON_CLEARANCE, height: person.height + PERSON_CLEARANCE },
-      position: { x: ringRadius * Math.cos(angle), y: ringRadius * Math.sin(angle) },
-    };
-  });
+  const elements: cytoscape.ElementDefinition[] = people.map((person) => ({
+    group: 'nodes',
+    data: { id: person.id, width: person.width + PERSON_CLEARANCE, height: person.height + PERSON_CLEARANCE },
+  }));
   // Parallel relations pull as one spring, as long as the longest words among them need.
   const springs = new Map<string, { from: string; to: string; length: number }>();
   for (const link of links) {
@@ -124,35 +119,32 @@ function forceDirected(people: readonly ArrangedPerson[], links: readonly Arrang
     elements,
     style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }],
   });
-  withSeededRandom(LAYOUT_SEED, () => {
-    cy.layout({
-      name: 'fcose',
-      quality: 'proof',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeDimensionsIncludeLabels: false,
-      uniformNodeDimensions: false,
-      packComponents: true,
-      tile: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: (edge: cytoscape.EdgeSingular) => Number(edge.data('length')),
-      edgeElasticity: () => 0.45,
-      gravity: 0.3,
-      numIter: 2500,
-      nodeSeparation: 80,
-    } as cytoscape.LayoutOptions).run();
-  });
-  const positions = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
-  cy.destroy();
-  return positions;
+  try {
+    withSeededRandom(LAYOUT_SEED, () => {
+      cy.layout({
+        name: 'fcose',
+        quality: 'proof',
+        randomize: true,
+        animate: false,
+        fit: false,
+        nodeDimensionsIncludeLabels: false,
+        uniformNodeDimensions: false,
+        tile: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: (edge: cytoscape.EdgeSingular) => Number(edge.data('length')),
+        edgeElasticity: () => 0.45,
+        gravity: 0.3,
+        numIter: 2500,
+        nodeSeparation: 80,
+      } as cytoscape.LayoutOptions).run();
+    });
+    return new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+  } finally {
+    cy.destroy();
+  }
 }
 
-/**
- * Turns and mirrors the picture into its one orientation: the longest extent
- * vertical (from three people on), the focal person left of the middle and
- * above it, all centred on the origin.
- */
+/** The middle of everyone's centres. */
 function centreOf(people: readonly ArrangedPerson[], positions: ReadonlyMap<string, Point>): Point {
   const points = people.map((person) => positions.get(person.id) as Point);
   return { x: points.reduce((sum, p) => sum + p.x, 0) / points.length, y: points.reduce((sum, p) => sum + p.y, 0) / points.length };

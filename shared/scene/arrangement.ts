@@ -1,13 +1,10 @@
-import type { Case, Person, RelationalSystem as SystemContent } from '../case/schema';
+import type { Case, RelationalSystem as SystemContent } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
 import { arrangePeople, placeInFreeSpace, type ArrangedPerson, type Point } from './arrange';
 import { labelBox, nameBox } from './boxes';
 
 export type { Point } from './arrange';
-
-/** Whose names size the boxes: the real names, or the pseudonyms of a de-identified picture. */
-export type NameOf = (person: Person) => string;
 
 interface Arranged {
   people: Case['people'];

@@ -1,5 +1,5 @@
 import type { Case } from '../case/schema';
-import { SYSTEM_IDS } from '../case/systems';
+import { SYSTEM_IDS, type SystemId } from '../case/systems';
 import type { CaseCommand } from '../commands';
 import { arrangeSystem } from './arrangement';
 
@@ -15,7 +15,7 @@ export function keepArrangement(before: Case, after: Case, command: CaseCommand)
   if (command.type === 'reset-layout') return after;
   let systems = after.systems;
   for (const system of SYSTEM_IDS) {
-    const unchanged = before.systems[system] === after.systems[system] && before.people === after.people && before.customRoles === after.customRoles;
+    const unchanged = before.systems[system] === after.systems[system] && before.customRoles === after.customRoles && samePeopleDrawn(before, after, system);
     const beforeMembers = before.systems[system].members;
     if (unchanged || beforeMembers.every((member) => member.position !== undefined)) continue;
     const drawn = arrangeSystem(before, system);
@@ -30,4 +30,12 @@ export function keepArrangement(before: Case, after: Case, command: CaseCommand)
     if (changed) systems = { ...systems, [system]: { ...content, members } };
   }
   return systems === after.systems ? after : { ...after, systems };
+}
+
+/** Whether the people of one map are the same objects before and after (an edit to someone not in the map leaves it alone). */
+function samePeopleDrawn(before: Case, after: Case, system: SystemId): boolean {
+  if (before.people === after.people) return true;
+  const then = new Map(before.people.map((person) => [person.id, person]));
+  const now = new Map(after.people.map((person) => [person.id, person]));
+  return after.systems[system].members.every((member) => then.get(member.person) === now.get(member.person));
 }

@@ -1,7 +1,7 @@
 import type { Case, Person, Relation } from '../case/schema';
 import type { SystemId } from '../case/systems';
 import { relationLabel, roleLabelsOf } from '../library/relationLabel';
-import { arrangeSystem, type NameOf, type Point } from './arrangement';
+import { arrangeSystem, type Point } from './arrangement';
 import { labelBox, nameBox, type TextBox } from './boxes';
 import type { MapHighlight } from './highlight';
 import { personColour } from './palette';
@@ -73,6 +73,9 @@ export interface MapScene {
   /** The highlighted echo's colour, or null when nothing is highlighted. */
   highlightColour: string | null;
 }
+
+/** The names written in the boxes: the real names, or the pseudonyms of a de-identified picture. */
+export type NameOf = (person: Person) => string;
 
 /** What to draw besides the case itself. */
 export interface SceneOptions {

@@ -32,7 +32,6 @@ export const READABLE_LABEL_PX = 11;
 
 /**
  * Above this many people and relations a map is crowded: it opens too small
- * to read every label, so it draws small words only as the clinician zooms
- * in, and its words keep clear of people but not of each other.
+ * to read every label, so it draws small words only as the clinician zooms in.
  */
 export const CROWDED_MAP = 60;

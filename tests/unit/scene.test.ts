@@ -7,6 +7,7 @@ import { applyCommand } from '../../shared/commands';
 import { PERSON_CLEARANCE } from '../../shared/scene/arrange';
 import { keepArrangement } from '../../shared/scene/keepArrangement';
 import { mapScene, type MapScene, type ScenePerson } from '../../shared/scene/mapScene';
+import { deidentifyCase } from '../../shared/presentation/deidentify';
 import { layoutSystem } from '../../shared/presentation/mapLayout';
 import { generateCase } from '../support/generate-cases';
 
@@ -107,6 +108,15 @@ describe('the map scene', () => {
           scene.people.map((p) => [p.personId, p.centre, p.width, p.height, p.lines]),
         );
         expect(printed.edges.map((e) => [e.relationId, e.labelAt, e.labelLines])).toEqual(scene.relations.map((r) => [r.relationId, r.labelCentre, r.lines]));
+      }
+    }
+  });
+
+  it('draws a de-identified case with everyone where they stand on screen', () => {
+    for (const kase of examples) {
+      const copy = deidentifyCase(kase).case;
+      for (const system of SYSTEM_IDS) {
+        expect(mapScene(copy, system).people.map((p) => [p.personId, p.centre])).toEqual(mapScene(kase, system).people.map((p) => [p.personId, p.centre]));
       }
     }
   });
