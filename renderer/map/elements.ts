@@ -26,9 +26,9 @@ export interface RelationEdgeData {
   controlDistance: number;
   /** For a relation of a person to themself: where the loop points, in degrees clockwise from twelve o'clock. */
   loopDirection?: number;
-  /** For a loop: how far the scene moved its words beyond where Cytoscape puts them, so they clear the person. */
-  labelShiftX?: number;
-  labelShiftY?: number;
+  /** How far the scene moved the words from where Cytoscape puts them (a curve's middle; a loop's tip), so they clear people and other words. */
+  labelShiftX: number;
+  labelShiftY: number;
 }
 
 /** One system of a case, ready for Cytoscape: nodes with their positions, then edges. */
@@ -74,6 +74,8 @@ export function sceneElements(scene: MapScene): SystemMapElements {
       target: personNodeId(relation.to),
       label: relation.lines.join('\n'),
       controlDistance: relation.bend * 2 * CONTROL_SIDE,
+      labelShiftX: round(relation.labelCentre.x - (0.25 * relation.start.x + 0.5 * relation.control.x + 0.25 * relation.end.x)),
+      labelShiftY: round(relation.labelCentre.y - (0.25 * relation.start.y + 0.5 * relation.control.y + 0.25 * relation.end.y)),
     };
     if (relation.loopDirection !== null) {
       data.loopDirection = relation.loopDirection;

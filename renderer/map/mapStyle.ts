@@ -100,6 +100,9 @@ export function mapStylesheet(theme: MapTheme, highlightColour: () => string = (
         'font-weight': LABEL_FONT_WEIGHT,
         'line-height': LABEL_LINE_HEIGHT_RATIO,
         'text-rotation': 'none',
+        // Where the scene put the words, if not at the curve's middle.
+        'text-margin-x': (edge: EdgeSingular) => Number(edge.data('labelShiftX')),
+        'text-margin-y': (edge: EdgeSingular) => Number(edge.data('labelShiftY')),
         'text-wrap': 'wrap',
         'text-max-width': NO_WRAP_WIDTH,
         'text-background-color': theme.background,
@@ -113,8 +116,6 @@ export function mapStylesheet(theme: MapTheme, highlightColour: () => string = (
       style: {
         'loop-direction': (edge: EdgeSingular) => `${Number(edge.data('loopDirection'))}deg`,
         'loop-sweep': '-60deg',
-        'text-margin-x': (edge: EdgeSingular) => Number(edge.data('labelShiftX') ?? 0),
-        'text-margin-y': (edge: EdgeSingular) => Number(edge.data('labelShiftY') ?? 0),
         'control-point-step-size': 80,
         'text-rotation': 'none',
       },

@@ -89,6 +89,10 @@ export interface SceneOptions {
 const PARALLEL_GAP = 6;
 const BEND_STEP = 12;
 const MOST_BEND = 480;
+const NEAR_BEND = 120;
+// Where along a relation its words may sit: the middle, then toward either end.
+const SLIDES = [0.5, 0.38, 0.62, 0.28, 0.72];
+const MIDDLE = [0.5];
 const MOST_RELATIONS_PLACED_APART = 150;
 // Cytoscape's box around drawn words is a few units wider than the words' halo.
 const LABEL_CLEARANCE = 8;
@@ -224,12 +228,14 @@ function curvedRelation(
   const index = siblings.indexOf(relation);
   const base = (index - (siblings.length - 1) / 2) * spacing;
 
-  const shapeAt = (offset: number) => {
+  // The curve bowed by `offset`, its words at `along` of the way from one end to the other (½ is the middle).
+  const shapeAt = (offset: number, along = 0.5) => {
     const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     const control = { x: middle.x + normal.x * offset * 2, y: middle.y + normal.y * offset * 2 };
     const start = boxExit(from, control);
     const end = boxExit(to, control);
-    const labelCentre = { x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x, y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y };
+    const [p, q, r] = [(1 - along) ** 2, 2 * along * (1 - along), along ** 2];
+    const labelCentre = { x: p * start.x + q * control.x + r * end.x, y: p * start.y + q * control.y + r * end.y };
     return { start, control, end, labelCentre };
   };
   const clear = (centre: Point) =>
@@ -254,17 +260,26 @@ function curvedRelation(
     );
   // Outward from the fan's middle: a lone relation tries its left side first, then its right.
   const direction = base === 0 ? 1 : Math.sign(base);
-  const search = (isClear: (centre: Point) => boolean) => {
-    for (let step = 0; step * BEND_STEP <= MOST_BEND; step += 1) {
+  const search = (isClear: (centre: Point) => boolean, mostBend: number, places: readonly number[]) => {
+    for (let step = 0; step * BEND_STEP <= mostBend; step += 1) {
       const tries = step === 0 ? [base] : base === 0 ? [step * BEND_STEP, -step * BEND_STEP] : [base + direction * step * BEND_STEP];
       for (const t of tries) {
-        const candidate = shapeAt(t);
-        if (isClear(candidate.labelCentre)) return { offset: t, shape: candidate };
+        for (const along of places) {
+          const candidate = shapeAt(t, along);
+          if (isClear(candidate.labelCentre)) return { offset: t, shape: candidate };
+        }
       }
     }
     return null;
   };
-  const found = search(clear) ?? search(clearOfPeople) ?? { offset: base, shape: shapeAt(base) };
+  // Near the line first (the words may slide toward either end, and may touch
+  // other words rather than leave): words flung far out would make the whole
+  // map larger, and so everything on it smaller.
+  const found =
+    search(clear, NEAR_BEND, SLIDES) ??
+    search(clearOfPeople, NEAR_BEND, SLIDES) ??
+    search(clear, MOST_BEND, MIDDLE) ??
+    search(clearOfPeople, MOST_BEND, MIDDLE) ?? { offset: base, shape: shapeAt(base) };
   const { offset, shape } = found;
   return {
     relationId: relation.id,
