@@ -272,13 +272,13 @@ function curvedRelation(
     }
     return null;
   };
-  // Near the line first (the words may slide toward either end, and may touch
-  // other words rather than leave): words flung far out would make the whole
-  // map larger, and so everything on it smaller.
+  // Near the line first, the words sliding toward either end if the middle is
+  // taken; then bowing further out; touching other words only as a last
+  // resort (they must never touch a person).
   const found =
     search(clear, NEAR_BEND, SLIDES) ??
-    search(clearOfPeople, NEAR_BEND, SLIDES) ??
     search(clear, MOST_BEND, MIDDLE) ??
+    search(clearOfPeople, NEAR_BEND, SLIDES) ??
     search(clearOfPeople, MOST_BEND, MIDDLE) ?? { offset: base, shape: shapeAt(base) };
   const { offset, shape } = found;
   return {
