@@ -16,7 +16,7 @@ export function formatUsage(commands: readonly CliCommand[]): string {
     'Without --json the report is written for a clinician to read and paste into notes; with --json it is',
     'one JSON object for scripts. Echoes are hypotheses for reflection, never findings.',
     'Case files larger than 10 MiB are refused without being read.',
-    'handout also takes --paper A4|Letter (default A4) and --pages 1|2|3 (default 2); it prints offline',
+    'handout also takes --paper A4|Letter (default A4) and --pages 1|2|3, the most pages it may take (default 2; what does not fit is named on the last page); it prints offline',
     'through Chromium (CHROME_PATH, else /usr/bin/chromium).',
     '',
     'The store is the folder named by TRIPTYCH_DATA_DIR, or the app\'s own data folder when it is not set.',
